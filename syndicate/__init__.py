@@ -1,0 +1,8 @@
+"""syndicate: multilingual news syndication publisher (RSS 2.0, Atom, JSON Feed, NewsML-G2)."""
+
+from .errors import SyndicateError
+from .model import Article, FeedKey, FeedSpec, Origin, PublishResult, RenderedFeed, Status
+
+__version__ = "0.1.0"
+__all__ = ["Article", "FeedKey", "FeedSpec", "Origin", "PublishResult", "RenderedFeed", "Status",
+           "SyndicateError", "__version__"]

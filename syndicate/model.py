@@ -1,0 +1,199 @@
+"""Plain data that flows through the pipeline. No I/O here.
+
+Times are always timezone-aware UTC ``datetime`` objects.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import uuid
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+
+#: Namespace for the uuid5 guids of article language versions. Never change it: guids are permanent.
+GUID_NAMESPACE = uuid.UUID("6f0d4f0e-2d3a-5b8e-9a57-5f0a3c1d2b7e")
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "dv"})
+
+
+def text_direction(lang: str) -> str:
+    """``"rtl"`` for right-to-left languages (ar, fa, he, ur, …), else ``"ltr"``."""
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+class Status(str, enum.Enum):
+    """Publication status, as in NewsML-G2 ``pubStatus`` (stat:usable / stat:withheld / stat:canceled)."""
+
+    USABLE = "usable"
+    WITHHELD = "withheld"
+    CANCELED = "canceled"
+
+
+class Origin(str, enum.Enum):
+    """Where the text of an article language version comes from."""
+
+    ORIGINAL = "original"   # written in this language by the newsroom
+    HUMAN = "human"         # a human translation of another article (``translation_of`` set)
+    MACHINE = "machine"     # machine-translated by syndicate (``translation_of`` set, engine/model recorded)
+
+
+# Fields whose change makes a new version. Order matters: it is the order hashed.
+CONTENT_FIELDS = (
+    "lang", "category", "title", "summary", "body_html", "author", "credit", "url",
+    "published", "embargo", "status", "translation_of", "correction_note",
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One language version of a news article, as held in the store.
+
+    ``id`` is the store's stable identity. A human translation is its own article with ``translation_of``
+    set to the original's id; a machine translation likewise, with ``origin=MACHINE``.
+    ``version`` starts at 1 and goes up exactly when :func:`content_hash` changes.
+    """
+
+    id: str
+    lang: str
+    category: str
+    title: str
+    body_html: str
+    published: datetime
+    summary: str = ""
+    author: str | None = None
+    credit: str | None = None
+    url: str | None = None
+    updated: datetime | None = None          # time of the current version; defaults to ``published``
+    embargo: datetime | None = None
+    status: Status = Status.USABLE
+    translation_of: str | None = None
+    correction_note: str | None = None       # set when this version corrects an earlier one
+    origin: Origin = Origin.ORIGINAL
+    mt_engine: str | None = None             # e.g. "argos"
+    mt_model: str | None = None              # e.g. "translate-en_ar-1_0"
+    source_version: int | None = None        # version of the original this translation was made from
+    version: int = 1
+    content_hash: str = ""
+
+    @property
+    def modified(self) -> datetime:
+        """The time of the current version (``updated`` or ``published``)."""
+        return self.updated or self.published
+
+    @property
+    def family(self) -> str:
+        """Id shared by an article and all its translations (the original's id)."""
+        return self.translation_of or self.id
+
+    @property
+    def guid(self) -> str:
+        """Opaque, permanent guid of this language version: the same in every feed and format."""
+        return guid_for(self.family, self.lang)
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.lang)
+
+    def with_hash(self) -> "Article":
+        return replace(self, content_hash=content_hash(self))
+
+
+def guid_for(family: str, lang: str) -> str:
+    """``urn:uuid:`` guid derived from (original article id, language)."""
+    return "urn:uuid:" + str(uuid.uuid5(GUID_NAMESPACE, f"{family}\x1f{lang}"))
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def content_hash(article: Article) -> str:
+    """sha256 over the fields that define a version (see :data:`CONTENT_FIELDS`)."""
+    data = asdict(article)
+    payload = json.dumps([[k, _jsonable(data[k])] for k in CONTENT_FIELDS], ensure_ascii=False,
+                         separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, order=True)
+class FeedKey:
+    """One public feed: a language, a category slug (or ``"all"``) and a format."""
+
+    lang: str
+    category: str
+    fmt: str   # "rss" | "atom" | "json" | "newsml"
+
+    def __str__(self) -> str:
+        return f"{self.lang}/{self.category}/{self.fmt}"
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """Everything a renderer needs to know about one feed besides its items."""
+
+    key: FeedKey
+    title: str                  # e.g. "Coalition News — Example Newsroom"
+    description: str
+    path: str                   # output path relative to the output dir, e.g. "en/coalition-news/rss.xml"
+    self_url: str               # exact public URL of this file
+    home_url: str               # site or section page
+    category_name: str | None   # localised category name (None for "all")
+    max_items: int = 50
+    #: other formats of the same feed: fmt -> public URL (for rel=alternate links between formats)
+    alternates: dict[str, str] = field(default_factory=dict)
+    #: the same category in other languages: lang -> public URL of the same format
+    translations: dict[str, str] = field(default_factory=dict)
+    hub_url: str | None = None  # WebSub hub, advertised only when configured
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """Another language version of an item, for ``rel=alternate hreflang`` links."""
+
+    lang: str
+    url: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """An article prepared for one feed: the article plus its links to other language versions."""
+
+    article: Article
+    alternates: tuple[Alternate, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderedFeed:
+    key: FeedKey
+    path: str                   # relative to the output dir
+    body: bytes
+    media_type: str
+    last_modified: datetime | None
+
+    @property
+    def etag(self) -> str:
+        return hashlib.sha256(self.body).hexdigest()
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """Outcome of one feed in a publish run; ``error`` holds the failure as a value."""
+
+    key: FeedKey
+    path: str
+    written: bool = False       # False when the bytes were unchanged (or dry run)
+    items: int = 0
+    size: int = 0
+    sha256: str = ""
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

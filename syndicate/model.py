@@ -150,6 +150,12 @@ class FeedSpec:
     #: the same category in other languages: lang -> public URL of the same format
     translations: dict[str, str] = field(default_factory=dict)
     hub_url: str | None = None  # WebSub hub, advertised only when configured
+    #: slug -> localised name in this feed's language, for every category (items of an "all" feed vary)
+    category_names: dict[str, str] = field(default_factory=dict)
+    #: slug -> IPTC Media Topic qcodes mapped in config (NewsML-G2 subjects)
+    category_medtop: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: public URL of the category scheme (category qcodes resolve against it)
+    category_scheme: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,8 @@ class FeedItem:
 
     article: Article
     alternates: tuple[Alternate, ...] = ()
+    #: for a translation: the original article (its guid, version and headline for derivedFrom links)
+    original: Article | None = None
 
 
 @dataclass(frozen=True)

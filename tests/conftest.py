@@ -47,3 +47,51 @@ def newsml_validator(shared: Path) -> NewsMLValidator:
 def feed_errors():
     """``feed_errors(body)``: feedparser problems (bozo) of an RSS or Atom document."""
     return feedparser_errors
+
+
+# -- stores: one contract suite, every backend ------------------------------------------------------------
+PG_ADMIN_URL = os.environ.get("SYNDICATE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture(scope="session")
+def pg_database_url():
+    """A fresh PostgreSQL database for this test session (dropped at the end). Never skipped: CI has PostgreSQL."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"syndicate_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """URL of an empty store, once per backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    from sqlalchemy import create_engine
+
+    from syndicate.stores.schema import metadata
+
+    url = request.getfixturevalue("pg_database_url")
+    engine = create_engine(url)
+    metadata.drop_all(engine)
+    engine.dispose()
+    yield url
+
+
+@pytest.fixture
+def store(store_url):
+    from syndicate.stores import open_store
+
+    s = open_store(store_url)
+    yield s
+    s.close()

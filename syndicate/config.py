@@ -63,6 +63,8 @@ class Output:
     items_per_feed: int = 50
     #: layout of feed files under the output dir; placeholders {lang} {category} {file}
     path_template: str = "{lang}/{category}/{file}"
+    #: NewsML-G2 for partners (not public): <partners_dir>/<partner>/<lang>/<category>/newsml.xml
+    partners_dir: Path | None = None
 
 
 @dataclass(frozen=True)

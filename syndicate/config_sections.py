@@ -14,7 +14,7 @@ def _path(base_dir: Path, value: str | None) -> Path | None:
     if value is None:
         return None
     p = Path(value).expanduser()
-    return p if p.is_absolute() else (base_dir / p)
+    return p if p.is_absolute() else (base_dir / p).resolve()
 
 
 def _site(r: _Reader) -> Site:
@@ -64,7 +64,7 @@ def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
 
 
 def _output(r: _Reader, base_dir: Path) -> Output:
-    r.unknown({"dir", "formats", "items_per_feed", "path_template"})
+    r.unknown({"dir", "formats", "items_per_feed", "path_template", "partners_dir"})
     formats = r.strings("formats", ("rss", "atom", "json"))
     for f in formats:
         if f not in FORMATS:
@@ -79,7 +79,7 @@ def _output(r: _Reader, base_dir: Path) -> Output:
     if template.startswith("/") or ".." in template.split("/"):
         raise r.fail("path_template", "must be a relative path inside the output dir")
     return Output(dir=_path(base_dir, r.get("dir", str, "../feeds")), formats=formats, items_per_feed=n,
-                  path_template=template)
+                  path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")))
 
 
 def _store_url(r: _Reader, base_dir: Path) -> str:

@@ -1,0 +1,207 @@
+"""Publish orchestration only: spec → select → render → deliver, one feed at a time.
+
+Every feed's outcome is a :class:`~syndicate.model.PublishResult` with the error inside, so one feed's
+failure never stops the others. An item that makes a renderer fail is held back (reported as an
+:class:`~syndicate.errors.ItemError`) and the feed is rendered without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from .config import ALL, Config, Partner
+from .errors import ItemError, RenderError, SyndicateError
+from .layout import build_spec, categories_of, matches
+from .model import Article, FeedItem, FeedKey, FeedSpec, PublishResult
+from .renderers.base import Renderer, get_renderer
+from .select import feed_items, select_articles
+from .sinks.files import FileSink
+from .stores.base import FeedState
+from .stores.sql import SqlStore
+
+log = logging.getLogger("syndicate.publish")
+ALL_STATUSES = ("usable", "withheld", "canceled")
+
+
+@dataclass
+class PublishReport:
+    results: list[PublishResult] = field(default_factory=list)
+    held_back: list[ItemError] = field(default_factory=list)
+    item_files: int = 0
+
+    @property
+    def written(self) -> list[PublishResult]:
+        return [r for r in self.results if r.ok and r.written]
+
+    @property
+    def failed(self) -> list[PublishResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.held_back
+
+
+class Publisher:
+    """Publishes the feeds of one config from one store into one output folder."""
+
+    def __init__(self, config: Config, store: SqlStore, *, dry_run: bool = False) -> None:
+        self.config = config
+        self.store = store
+        self.dry_run = dry_run
+        self.sink = FileSink(config.output.dir)
+        self._renderers: dict[str, Renderer] = {}
+
+    def renderer(self, fmt: str) -> Renderer:
+        if fmt not in self._renderers:
+            self._renderers[fmt] = get_renderer(fmt)
+        return self._renderers[fmt]
+
+    # -- selection -------------------------------------------------------------------------------------
+    def items_for(self, lang: str, category: str, now: datetime, *, public: bool, embargoed: bool = False
+                  ) -> list[FeedItem]:
+        limit = self.config.output.items_per_feed
+        cat = None if category == ALL else category
+        statuses = ("usable",) if public else ALL_STATUSES
+        # fetch a margin: a machine and a human version of one guid count once after selection
+        candidates = self.store.feed_candidates(lang, cat, now, limit * 2 + 10, statuses=statuses,
+                                                include_embargoed=embargoed)
+        chosen = select_articles(candidates, now, limit, public=public, embargoed=embargoed)
+        families = self.store.family_members(a.family for a in chosen)
+        return feed_items(chosen, families, now, public=public)
+
+    # -- rendering -------------------------------------------------------------------------------------
+    def render(self, renderer: Renderer, spec: FeedSpec, items: list[FeedItem], report: PublishReport
+               ) -> tuple[bytes, list[FeedItem]]:
+        """Render, holding back any item that makes the renderer fail."""
+        try:
+            return renderer.render(spec, items, self.config.site), items
+        except Exception as first:  # noqa: BLE001 - isolate the bad item, then re-raise if none is found
+            good: list[FeedItem] = []
+            for fi in items:
+                try:
+                    renderer.render(spec, [fi], self.config.site)
+                    good.append(fi)
+                except Exception as exc:  # noqa: BLE001
+                    err = ItemError(f"cannot render ({type(exc).__name__}: {exc}); held back from {spec.key}",
+                                    item=fi.article.id, field="*")
+                    report.held_back.append(err)
+                    log.error("%s", err)
+            if len(good) == len(items):
+                raise RenderError("render failed", context=str(spec.key)) from first
+            return renderer.render(spec, good, self.config.site), good
+
+    def deliver(self, sink: FileSink, key: FeedKey, path: str, body: bytes, items: int,
+                last_modified: datetime | None, now: datetime, state_key: str) -> PublishResult:
+        digest = hashlib.sha256(body).hexdigest()
+        written = False if self.dry_run else sink.deliver(path, body)
+        if written or (not self.dry_run and self.store.feed_state(state_key) is None):
+            self.store.record_feed(FeedState(path=state_key, sha256=digest, size=len(body), items=items,
+                                             last_modified=last_modified, written_at=now))
+        return PublishResult(key=key, path=path, written=written, items=items, size=len(body), sha256=digest)
+
+    def publish_feed(self, spec: FeedSpec, items: list[FeedItem], now: datetime, report: PublishReport, *,
+                     sink: FileSink | None = None, renderer: Renderer | None = None, state_prefix: str = ""
+                     ) -> None:
+        sink = sink or self.sink
+        try:
+            body, used = self.render(renderer or self.renderer(spec.key.fmt), spec, items, report)
+            newest = max((fi.article.modified for fi in used), default=None)
+            result = self.deliver(sink, spec.key, spec.path, body, len(used), newest, now,
+                                  state_prefix + spec.path)
+            if spec.key.fmt == "newsml":
+                report.item_files += self.write_item_files(used, sink, report,
+                                                           partner_embargo=getattr(renderer, "partner_embargo", False))
+        except SyndicateError as exc:
+            result = PublishResult(key=spec.key, path=spec.path, error=exc)
+            log.error("feed %s failed: %s", spec.key, exc)
+        except Exception as exc:  # noqa: BLE001 - one feed's failure never stops the others
+            err = RenderError(f"unexpected {type(exc).__name__}", context=str(spec.key))
+            err.__cause__ = exc
+            result = PublishResult(key=spec.key, path=spec.path, error=err)
+            log.exception("feed %s failed", spec.key)
+        report.results.append(result)
+
+    def write_item_files(self, items: Sequence[FeedItem], sink: FileSink, report: PublishReport, *,
+                         partner_embargo: bool = False) -> int:
+        """One NewsML-G2 file per article version; files are never removed, so every version stays retrievable."""
+        from .renderers.newsml_g2 import item_path, render_item
+
+        count = 0
+        for fi in items:
+            article = fi.article
+            if sink.exists(item_path(article)) or self.dry_run:
+                continue
+            spec = build_spec(self.config, article.lang, article.category, "newsml")
+            for version in self.store.versions(article.id) or [article]:
+                path = item_path(version)
+                if sink.exists(path):
+                    continue
+                if version.embargo and not partner_embargo and version.version != article.version:
+                    continue  # an old embargoed version is never exposed publicly
+                try:
+                    body = render_item(FeedItem(version, fi.alternates, fi.original), spec, self.config.site,
+                                       partner_embargo=partner_embargo)
+                except Exception as exc:  # noqa: BLE001
+                    report.held_back.append(ItemError(f"cannot render NewsML-G2 item ({exc})", item=article.id,
+                                                      field="*"))
+                    continue
+                count += sink.deliver(path, body)
+        return count
+
+    # -- runs ------------------------------------------------------------------------------------------
+    def publish(self, now: datetime, *, feeds: Sequence[str] = (), formats: Sequence[str] | None = None,
+                partners: bool = True) -> PublishReport:
+        report = PublishReport()
+        fmts = [f for f in (formats or self.config.output.formats) if f in self.config.output.formats]
+        for lang in self.config.feed_languages:
+            for category in categories_of(self.config):
+                wanted = [f for f in fmts if matches(FeedKey(lang, category, f), feeds)]
+                if not wanted:
+                    continue
+                public_items: list[FeedItem] | None = None
+                for fmt in wanted:
+                    spec = build_spec(self.config, lang, category, fmt)
+                    if fmt == "newsml":
+                        items = self.items_for(lang, category, now, public=False)
+                    else:
+                        if public_items is None:
+                            public_items = self.items_for(lang, category, now, public=True)
+                        items = public_items
+                    self.publish_feed(spec, items, now, report)
+        if partners:
+            for partner in self.config.partners:
+                self.publish_partner(partner, now, report, feeds=feeds)
+        return report
+
+    def publish_partner(self, partner: Partner, now: datetime, report: PublishReport, *,
+                        feeds: Sequence[str] = ()) -> None:
+        """NewsML-G2 for one partner under ``<partners_dir>/<name>/``: its languages and categories only,
+        embargoed items included (flagged) when the partner receives them early."""
+        if "newsml" not in partner.formats or self.config.output.partners_dir is None:
+            return
+        from .renderers.newsml_g2 import NewsMLRenderer
+
+        sink = FileSink(Path(self.config.output.partners_dir) / partner.name)
+        renderer = NewsMLRenderer(partner_embargo=partner.embargoed)
+        langs = partner.languages or self.config.feed_languages
+        cats = [c for c in categories_of(self.config) if not partner.categories or c in partner.categories]
+        for lang in langs:
+            for category in cats:
+                if not matches(FeedKey(lang, category, "newsml"), feeds):
+                    continue
+                spec = build_spec(self.config, lang, category, "newsml")
+                items = self.items_for(lang, category, now, public=False, embargoed=partner.embargoed)
+                self.publish_feed(spec, items, now, report, sink=sink, renderer=renderer,
+                                  state_prefix=f"partners/{partner.name}/")
+
+
+def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[str] = (),
+            formats: Sequence[str] | None = None, dry_run: bool = False) -> PublishReport:
+    """Publish every configured feed (or those matching ``feeds``) as of ``now``."""
+    return Publisher(config, store, dry_run=dry_run).publish(now, feeds=feeds, formats=formats)

@@ -179,11 +179,17 @@ def feed_links(spec: FeedSpec, fmt: str) -> list[dict[str, str]]:
 
 
 def entry_links(item: FeedItem, site: Site) -> list[dict[str, str]]:
-    """The item's own ``rel=alternate`` page link, then :func:`language_alternates`."""
+    """:func:`language_alternates`, then the item's own ``rel=alternate`` page link.
+
+    The own link comes last on purpose: feedparser (and readers built on it) takes the *last* text/html
+    alternate as ``entry.link``, so an Arabic entry must not end up pointing at the English page.
+    """
     article = item.article
     own = article_url(article, site)
-    links = [{"href": own, "rel": "alternate", "type": HTML_TYPE, "hreflang": xml_safe(article.lang)}] if own else []
-    return links + language_alternates(item, site)
+    links = language_alternates(item, site)
+    if own:
+        links.append({"href": own, "rel": "alternate", "type": HTML_TYPE, "hreflang": xml_safe(article.lang)})
+    return links
 
 
 def language_alternates(item: FeedItem, site: Site) -> list[dict[str, str]]:

@@ -1,0 +1,235 @@
+"""Builds tiny REAL Argos packages (``.argosmodel``) offline, for the translation tests and the benchmark.
+
+A package is a zip with exactly one top folder holding ``metadata.json``, ``sentencepiece.model`` and a
+CTranslate2 model in ``model/``. Nothing is downloaded: SentencePiece is trained in memory on
+``tests/data/mt/corpus.txt`` and every CTranslate2 weight is set from numpy arrays.
+
+Two kinds of weights:
+
+* ``copy`` (guide §5, option B): the model outputs its input token for token. Layout of the model width
+  ``d = P + 2 * (C + 1)``: ``P`` one-hot position dims, a ``C``-dim ±1 code per token plus an end-of-sentence
+  flag, and a copy block of the same size. Every sublayer is zero except the last decoder cross-attention:
+  query = decoder position, key = source position, value = the source token's code, written into the copy
+  block; the output projection scores each target token by the copy block. So step *t* emits source token
+  *t*; ``add_source_eos`` makes the model copy ``</s>`` and stop. ``swaps`` turns the copy into a tiny
+  "dictionary": the output projection row of a target piece reads the code of its swap partner, so
+  ``{"Geneva": "Genève"}`` rewrites that one piece (and nothing else) — this proves which package ran.
+* ``random``: realistic sizes (transformer-base) with random weights; garbage output, for speed only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Mapping
+
+import ctranslate2
+import numpy as np
+import sentencepiece as spm
+from ctranslate2.specs import transformer_spec
+
+CORPUS = Path(__file__).resolve().parent / "data" / "mt" / "corpus.txt"
+#: Words that must be single pieces, so that ``swaps`` can exchange them.
+SWAP_WORDS = ("Geneva", "Genève", "جنيف", "envoy", "délégué", "المبعوث")
+
+
+def train_sentencepiece(text: str, vocab_size: int = 800, user_symbols: tuple[str, ...] = SWAP_WORDS) -> bytes:
+    """A unigram SentencePiece model trained in memory; ``<unk> <s> </s>`` are ids 0, 1, 2 (what CTranslate2 expects)."""
+    out = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([line for line in text.splitlines() if line.strip()]), model_writer=out,
+        vocab_size=vocab_size, model_type="unigram", byte_fallback=True, character_coverage=1.0,
+        unk_id=0, bos_id=1, eos_id=2, pad_id=-1, hard_vocab_limit=False, user_defined_symbols=list(user_symbols),
+        num_threads=1, minloglevel=2, normalization_rule_name="nmt_nfkc",
+    )
+    return out.getvalue()
+
+
+def pieces_of(sp_model: bytes) -> list[str]:
+    """Every piece of a SentencePiece model, in id order."""
+    sp = spm.SentencePieceProcessor(model_proto=sp_model)
+    return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+
+
+def _codes(size: int, dims: int, seed: int = 7) -> np.ndarray:
+    """Distinct ±1 codes: the binary of the id in the first bits, random bits after (more margin)."""
+    bits = int(np.ceil(np.log2(max(size, 2))))
+    if bits > dims:
+        raise ValueError(f"{dims} code dims cannot tell {size} tokens apart")
+    rng = np.random.default_rng(seed)
+    codes = rng.choice([-1.0, 1.0], size=(size, dims)).astype(np.float32)
+    ids = np.arange(size)
+    for b in range(bits):
+        codes[:, b] = np.where((ids >> b) & 1, 1.0, -1.0)
+    return codes
+
+
+def _zero_layer_norm(ln: object, d: int) -> None:
+    ln.gamma = np.ones(d, dtype=np.float32)            # type: ignore[attr-defined]
+    if hasattr(ln, "beta"):
+        ln.beta = np.zeros(d, dtype=np.float32)         # type: ignore[attr-defined]
+
+
+def _linear(lin: object, out_dim: int, in_dim: int, weight: np.ndarray | None = None) -> None:
+    lin.weight = weight if weight is not None else np.zeros((out_dim, in_dim), dtype=np.float32)  # type: ignore
+    lin.bias = np.zeros(out_dim, dtype=np.float32)      # type: ignore[attr-defined]
+
+
+def copy_model_spec(vocab: list[str], swaps: Mapping[str, str] | None = None, positions: int = 256,
+                    code_dims: int = 31) -> transformer_spec.TransformerSpec:
+    """A 1+1 layer, 1 head, RMSNorm Transformer whose output copies its input (with optional piece swaps)."""
+    V, P, C = len(vocab), positions, code_dims
+    d = P + 2 * (C + 1)
+    code0, copy0 = P, P + C + 1
+    eos = vocab.index("</s>")
+    codes = np.zeros((V, C + 1), dtype=np.float32)
+    codes[:, :C] = _codes(V, C)
+    codes[eos] = 0.0
+    codes[eos, C] = np.sqrt(C)                          # orthogonal to every other code, same norm
+    emb = np.zeros((V, d), dtype=np.float32)
+    emb[:, code0:code0 + C + 1] = codes
+    pos = np.zeros((2 * P, d), dtype=np.float32)        # positions past the window wrap around
+    pos[np.arange(2 * P), np.arange(2 * P) % P] = 1.0
+
+    spec = transformer_spec.TransformerSpec.from_config((1, 1), 1, pre_norm=True, rms_norm=True)
+    spec.config.add_source_eos = True
+    for side in (spec.encoder, spec.decoder):
+        side.scale_embeddings = False
+        side.position_encodings.encodings = pos
+        _zero_layer_norm(side.layer_norm, d)
+    spec.encoder.embeddings[0].weight = emb
+    spec.decoder.embeddings.weight = emb
+    for layer in spec.encoder.layer:
+        _zero_layer_norm(layer.self_attention.layer_norm, d)
+        _linear(layer.self_attention.linear[0], 3 * d, d)
+        _linear(layer.self_attention.linear[1], d, d)
+        _zero_layer_norm(layer.ffn.layer_norm, d)
+        _linear(layer.ffn.linear_0, 4, d)
+        _linear(layer.ffn.linear_1, d, 4)
+    layer = spec.decoder.layer[-1]
+    _zero_layer_norm(layer.self_attention.layer_norm, d)
+    _linear(layer.self_attention.linear[0], 3 * d, d)
+    _linear(layer.self_attention.linear[1], d, d)
+    _zero_layer_norm(layer.ffn.layer_norm, d)
+    _linear(layer.ffn.linear_0, 4, d)
+    _linear(layer.ffn.linear_1, d, 4)
+    att = layer.attention
+    _zero_layer_norm(att.layer_norm, d)
+    # After RMSNorm a one-hot position is worth sqrt(d / (1 + C)) on both sides; scale queries so that the
+    # matching source position wins by ~30 logits after CTranslate2 divides by sqrt(d).
+    unit = d / (1 + C)
+    q = np.zeros((d, d), dtype=np.float32)
+    q[np.arange(P), np.arange(P)] = 30.0 * np.sqrt(d) / unit
+    kv = np.zeros((2 * d, d), dtype=np.float32)
+    kv[np.arange(P), np.arange(P)] = 1.0                               # keys: source position
+    kv[d + code0 + np.arange(C + 1), code0 + np.arange(C + 1)] = 1.0   # values: source token code
+    out = np.zeros((d, d), dtype=np.float32)
+    out[copy0 + np.arange(C + 1), code0 + np.arange(C + 1)] = 1.0      # into the copy block
+    _linear(att.linear[0], d, d, q)
+    _linear(att.linear[1], 2 * d, d, kv)
+    _linear(att.linear[2], d, d, out)
+
+    index = {piece: i for i, piece in enumerate(vocab)}
+    partner = np.arange(V)
+    for a, b in (swaps or {}).items():
+        for word_a, word_b in ((a, b), (b, a)):
+            ia = index.get(word_a, index.get("▁" + word_a))
+            ib = index.get(word_b, index.get("▁" + word_b))
+            if ia is None or ib is None:
+                raise ValueError(f"swap {a!r}↔{b!r}: both must be single pieces of the vocabulary")
+            partner[ia] = ib
+    proj = np.zeros((V, d), dtype=np.float32)
+    proj[:, copy0:copy0 + C + 1] = 2.0 * codes[partner]
+    spec.decoder.projection.weight = proj
+    bias = np.zeros(V, dtype=np.float32)
+    copied = 2.0 * C * np.sqrt(d / (1 + C)) * np.sqrt(d / (1 + C + C * unit))   # ≈ logit of a copied token
+    bias[eos] = 0.3 * copied                            # stops beams once the source has run out
+    spec.decoder.projection.bias = bias
+    spec.register_source_vocabulary(vocab)
+    spec.register_target_vocabulary(vocab)
+    return spec
+
+
+def random_model_spec(vocab: list[str], layers: int = 6, d_model: int = 512, heads: int = 8, ffn: int = 2048,
+                      seed: int = 3) -> transformer_spec.TransformerSpec:
+    """Transformer-base shaped model with random weights (garbage output; realistic decoding cost)."""
+    rng = np.random.default_rng(seed)
+    V, d = len(vocab), d_model
+
+    def w(*shape: int) -> np.ndarray:
+        return (rng.standard_normal(shape) * 0.05).astype(np.float32)
+
+    spec = transformer_spec.TransformerSpec.from_config(layers, heads, pre_norm=True)
+    for side in (spec.encoder, spec.decoder):
+        _zero_layer_norm(side.layer_norm, d)
+    spec.encoder.embeddings[0].weight = w(V, d)
+    spec.decoder.embeddings.weight = w(V, d)
+    for layer in (*spec.encoder.layer, *spec.decoder.layer):
+        _zero_layer_norm(layer.self_attention.layer_norm, d)
+        _linear(layer.self_attention.linear[0], 3 * d, d, w(3 * d, d))
+        _linear(layer.self_attention.linear[1], d, d, w(d, d))
+        _zero_layer_norm(layer.ffn.layer_norm, d)
+        _linear(layer.ffn.linear_0, ffn, d, w(ffn, d))
+        _linear(layer.ffn.linear_1, d, ffn, w(d, ffn))
+        if hasattr(layer, "attention"):
+            _zero_layer_norm(layer.attention.layer_norm, d)
+            _linear(layer.attention.linear[0], d, d, w(d, d))
+            _linear(layer.attention.linear[1], 2 * d, d, w(2 * d, d))
+            _linear(layer.attention.linear[2], d, d, w(d, d))
+    spec.decoder.projection.weight = w(V, d)
+    spec.decoder.projection.bias = np.zeros(V, dtype=np.float32)
+    spec.register_source_vocabulary(vocab)
+    spec.register_target_vocabulary(vocab)
+    return spec
+
+
+def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str = "copy",
+                      swaps: Mapping[str, str] | None = None, version: str = "1.0", text: str | None = None,
+                      vocab_size: int = 800, model_vocab: int | None = None,
+                      target_prefix: str | None = None) -> Path:
+    """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size)
+    (folder / "sentencepiece.model").write_bytes(sp_model)
+    vocab = pieces_of(sp_model)
+    if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)
+        vocab += [f"<extra_{i}>" for i in range(model_vocab - len(vocab))]
+    spec = copy_model_spec(vocab, swaps) if kind == "copy" else random_model_spec(vocab)
+    spec.validate()
+    spec.optimize(quantization="int8")
+    (folder / "model").mkdir(exist_ok=True)
+    spec.save(str(folder / "model"))
+    meta = {"package_version": version, "argos_version": "1.9.0", "from_code": from_code, "to_code": to_code,
+            "from_name": from_code, "to_name": to_code, "type": "translate", "links": []}
+    if target_prefix:
+        meta["target_prefix"] = target_prefix
+    (folder / "metadata.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    (folder / "README.md").write_text(f"Test package {from_code}→{to_code} ({kind} weights). Not a real model.\n",
+                                      encoding="utf-8")
+    return folder
+
+
+def zip_package(folder: Path, dest: Path) -> Path:
+    """Zip an unpacked package under its one top folder, as ``.argosmodel``."""
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.rglob("*")):
+            zf.write(path, Path(folder.name) / path.relative_to(folder))
+    return dest
+
+
+def build_argosmodel(dest_dir: Path, from_code: str, to_code: str, **kwargs: object) -> Path:
+    """Build ``translate-{from}_{to}-{version}.argosmodel`` in ``dest_dir``; returns its path."""
+    version = str(kwargs.get("version", "1.0"))
+    name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = build_package_dir(Path(tmp) / name, from_code, to_code, **kwargs)  # type: ignore[arg-type]
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        return zip_package(folder, dest_dir / f"{name}.argosmodel")
+
+
+def copytree(src: Path, dst: Path) -> None:
+    shutil.copytree(src, dst)

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..config import _LANG, _SLUG, ALL
 from ..errors import ItemError
@@ -201,9 +202,10 @@ def check_url(value: Any, item: str, base_url: str | None, field: str = "url") -
     if not isinstance(value, str):
         raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field=field)
     url = absolute_url(xml_safe(value).strip(), base_url)
-    if url is None or not url.startswith(("http://", "https://")) or "://" not in url or len(url) > 2000:
+    parts = urlsplit(url) if url else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or len(url or "") > 2000:
         raise ItemError(f"{value!r} is not an absolute http(s) URL", item=item, field=field)
-    return url
+    return url  # type: ignore[return-value]
 
 
 def check_status(value: Any, item: str) -> Status:

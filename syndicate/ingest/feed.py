@@ -4,7 +4,7 @@ Per entry: id = the entry's id/guid, else its link; title, summary, content (the
 else the RSS description), author, link, published (else updated) and updated, all converted to UTC.
 Language = the entry's ``xml:lang``, else the feed's language, else ``IngestOptions.lang`` (``en-US`` is
 accepted as ``en`` when only ``en`` is known). Category = ``IngestOptions.category``, else the slug of the
-entry's first tag.
+entry's first tag. Relative links resolve against ``IngestOptions.base_url``, else the feed's home link.
 
 Contains no I/O: bytes in, items out.
 """
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import calendar
 import time
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -46,6 +48,8 @@ def parse_feed(data: bytes, options: IngestOptions, *, name: str = "<input>") ->
         problem = parsed.get("bozo_exception")
         raise IngestError(f"not an RSS or Atom feed{f' ({problem})' if problem else ''}", context=name)
     feed_lang = parsed.feed.get("language")
+    if options.base_url is None:
+        options = replace(options, base_url=_home(parsed.feed))
     items: list[ParsedItem] = []
     for number, entry in enumerate(parsed.entries, start=1):
         position = f"entry {number}"
@@ -54,6 +58,12 @@ def parse_feed(data: bytes, options: IngestOptions, *, name: str = "<input>") ->
         except ItemError as exc:
             items.append(failed(position, exc))
     return items
+
+
+def _home(feed: Any) -> str | None:
+    """The feed's own http(s) home link: the base for relative links when the caller gave none."""
+    link = feed.get("link")
+    return link if isinstance(link, str) and urlsplit(link).scheme in ("http", "https") else None
 
 
 def _time(value: time.struct_time | None) -> datetime | None:

@@ -222,3 +222,22 @@ def test_naive_datetime_is_a_render_error():
     article = make_article(1, published=BASE.replace(tzinfo=None))
     with pytest.raises(RenderError, match="timezone-aware"):
         render_item(item(article), make_spec(fmt="newsml"), SITE)
+
+
+def test_seed_page_articles_render_valid_items(newsml_validator):
+    """The two articles of the seed page (real ingest) render to a valid message crediting the Coalition."""
+    from conftest import SEED_PAGE
+    from syndicate.ingest import IngestOptions, parse
+
+    parsed = parse(SEED_PAGE.read_bytes(), "page", IngestOptions(lang="en", base_url=SITE.base_url))
+    articles = [p.article for p in parsed]
+    assert len(articles) == 2 and all(p.error is None for p in parsed)
+    spec = make_spec("en", "coalition-news", "newsml",
+                     category_names={"coalition-news": "Coalition News"}, category_medtop={})
+    body = NewsMLRenderer().render(spec, [item(a) for a in articles], SITE)
+    root = assert_valid(body, newsml_validator)
+    assert root.xpath("//g:creditline/text()", namespaces=NS) == ["Syrian Coalition’s Media Department"] * 2
+    assert root.xpath("//g:subject/@qcode", namespaces=NS) == ["syncat:coalition-news"] * 2
+    assert [len(x.xpath("h:p", namespaces=NS)) > 1 for x in root.iterfind(".//h:body", NS)] == [True, True]
+    for article in articles:
+        assert_valid(render_item(item(article), spec, SITE), newsml_validator)

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .config import ALL, Config, Partner
 from .errors import ItemError, RenderError, SyndicateError
@@ -56,6 +56,8 @@ class Publisher:
         self.dry_run = dry_run
         self.sink = FileSink(config.output.dir)
         self._renderers: dict[str, Renderer] = {}
+        #: called as ``listener(result, body)`` after a feed's new bytes are durably written (WebSub, push…)
+        self.listeners: list[Callable[[PublishResult, bytes], None]] = []
 
     def renderer(self, fmt: str) -> Renderer:
         if fmt not in self._renderers:
@@ -109,11 +111,18 @@ class Publisher:
                      sink: FileSink | None = None, renderer: Renderer | None = None, state_prefix: str = ""
                      ) -> None:
         sink = sink or self.sink
+        if spec.key.fmt == "newsml" and not items:
+            # a newsMessage needs at least one item (XSD): an empty NewsML feed is simply not written
+            report.results.append(PublishResult(key=spec.key, path=spec.path))
+            return
         try:
             body, used = self.render(renderer or self.renderer(spec.key.fmt), spec, items, report)
             newest = max((fi.article.modified for fi in used), default=None)
             result = self.deliver(sink, spec.key, spec.path, body, len(used), newest, now,
                                   state_prefix + spec.path)
+            if result.written and sink is self.sink:
+                for listener in self.listeners:
+                    listener(result, body)
             if spec.key.fmt == "newsml":
                 report.item_files += self.write_item_files(used, sink, report,
                                                            partner_embargo=getattr(renderer, "partner_embargo", False))

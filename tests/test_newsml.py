@@ -6,6 +6,8 @@ import copy
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import SCHEMAS
@@ -241,3 +243,11 @@ def test_seed_page_articles_render_valid_items(newsml_validator):
     assert [len(x.xpath("h:p", namespaces=NS)) > 1 for x in root.iterfind(".//h:body", NS)] == [True, True]
     for article in articles:
         assert_valid(render_item(item(article), spec, SITE), newsml_validator)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(min_size=1, max_size=60), body=st.text(max_size=120), credit=st.text(max_size=30))
+def test_arbitrary_text_stays_valid(newsml_validator, title, body, credit):
+    """Any text in title, body and credit (controls, surrogates, markup) still gives a valid, lint-clean item."""
+    article = make_article(1, title=title, body_html=body, credit=credit, summary=body)
+    assert_valid(render_item(item(article), make_spec(fmt="newsml"), SITE), newsml_validator)

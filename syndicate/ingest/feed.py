@@ -124,10 +124,11 @@ def _article(entry: Any, feed_lang: str | None, position: str, options: IngestOp
         raise ItemError("entry has neither an id/guid nor a link", item=position, field="id")
     item_id = check_id(raw_id, label)
     url = _link(entry, label, options)
-    published = _time(entry.get("published_parsed")) or _time(entry.get("updated_parsed"))
+    # dict.get: FeedParserDict.get("updated_parsed") would fall back to published_parsed (with a warning)
+    updated = _time(dict.get(entry, "updated_parsed"))
+    published = _time(dict.get(entry, "published_parsed")) or updated
     if published is None:
         raise ItemError("entry has no (parsable) published or updated date", item=label, field="published")
-    updated = _time(entry.get("updated_parsed"))
     tags = [t.get("term") for t in entry.get("tags", ()) if t.get("term")]
     category = options.category or (slugify(tags[0]) if tags else None)
     body_html, body_text = _content(entry)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -231,5 +230,22 @@ def build_argosmodel(dest_dir: Path, from_code: str, to_code: str, **kwargs: obj
         return zip_package(folder, dest_dir / f"{name}.argosmodel")
 
 
-def copytree(src: Path, dst: Path) -> None:
-    shutil.copytree(src, dst)
+#: The test packages: (from, to, swaps). Each is a copy model that rewrites one word, so the output shows
+#: which package (or pivot chain) ran: en→ar "Geneva"→"جنيف", ar→en back, en→fr "Geneva"→"Genève".
+TEST_PACKAGES = (("en", "ar", {"Geneva": "جنيف"}), ("ar", "en", {"جنيف": "Geneva"}),
+                 ("en", "fr", {"Geneva": "Genève"}))
+_INSTALLED: dict[str, Path] = {}
+
+
+def installed_test_packages(root: Path) -> Path:
+    """Build the :data:`TEST_PACKAGES` as ``.argosmodel`` files in ``root/dist`` and install them with
+    syndicate's own installer into ``root/packages``; returns the packages folder (built once per root)."""
+    from syndicate.translators.argos_install import install_argosmodel
+
+    key = str(root)
+    if key not in _INSTALLED:
+        packages = root / "packages"
+        for src, dst, swaps in TEST_PACKAGES:
+            install_argosmodel(build_argosmodel(root / "dist", src, dst, swaps=swaps), packages)
+        _INSTALLED[key] = packages
+    return _INSTALLED[key]

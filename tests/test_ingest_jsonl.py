@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA
 from syndicate.errors import IngestError, ItemError
@@ -193,3 +195,16 @@ def test_detect_and_unknown_format():
     assert detect_format(STORIES.read_bytes(), "x") == "jsonl"
     with pytest.raises(IngestError, match="unknown source format"):
         parse(b"", "csv", KNOWN)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_arbitrary_input_never_crashes(data):
+    """Any bytes give ParsedItems (JSON Lines and page) or an IngestError (feed): nothing else escapes."""
+    for fmt in ("jsonl", "page"):
+        for parsed in parse(data, fmt, KNOWN):
+            assert (parsed.article is None) != (parsed.error is None)
+    try:
+        parse(data, "feed", KNOWN)
+    except IngestError:
+        pass

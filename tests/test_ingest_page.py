@@ -198,3 +198,11 @@ def test_duplicate_item_on_one_day_is_an_error():
     data = b"P\n1 March 2018 In Politics\n\nSame text.\n\n1 March 2018 In Politics\n\nSame text.\n"
     items = parse(data, "page", IngestOptions())
     assert items[0].ok and items[1].error.field == "id"
+
+
+def test_sentence_starting_with_a_date_is_not_a_date_line():
+    """'3 March 2018 In a statement, …' inside an item is text, not the start of a new item."""
+    data = (b"P\n4 March 2018 In Politics\n\nThe council met.\n\n"
+            b"3 March 2018 In a statement, the council said it would meet again.\n")
+    (parsed,) = parse(data, "page", IngestOptions())
+    assert parsed.ok and "In a statement, the council said" in parsed.article.body_html

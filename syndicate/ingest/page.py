@@ -39,7 +39,9 @@ from .base import (UTC, IngestOptions, ParsedItem, build_article, check_category
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"), start=1)}
-_DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s+In\s+(\S.*?)\s*$")
+# The category part is a short name without sentence punctuation, so a paragraph that merely starts with
+# "3 March 2018 In a statement, …" stays text.
+_DATE_LINE = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s+In\s+(\S[^.,;:!?()\"“”]{0,60}?)\s*$")
 _FOOTER = re.compile(r"^\s*Home\s.*(Items filtered by date:|\bMedia Center\b)")
 _CREDIT = re.compile(r"\s*\(Source:\s*([^()]*?)\s*\)\s*$")
 _SPACES = re.compile(r"\s+")

@@ -201,11 +201,11 @@ def check_url(value: Any, item: str, base_url: str | None, field: str = "url") -
         return None
     if not isinstance(value, str):
         raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field=field)
-    url = absolute_url(xml_safe(value).strip(), base_url)
-    parts = urlsplit(url) if url else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or len(url or "") > 2000:
+    url = absolute_url(xml_safe(value).strip(), base_url) or ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
         raise ItemError(f"{value!r} is not an absolute http(s) URL", item=item, field=field)
-    return url  # type: ignore[return-value]
+    return url
 
 
 def check_status(value: Any, item: str) -> Status:

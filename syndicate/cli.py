@@ -248,7 +248,10 @@ def _register_plugins() -> None:
     """Commands that live in their own modules (validate, models, …)."""
     import importlib
 
-    for module, attr in (("syndicate.validate_cli", "validate_command"), ("syndicate.cli_models", "models")):
+    for module, attr in (("syndicate.validate_cli", "validate_command"), ("syndicate.cli_models", "models"),
+                         ("syndicate.cli_translate", "translate"),
+                         ("syndicate.cli_run", "run"), ("syndicate.cli_run", "status"),
+                         ("syndicate.cli_serve", "serve"), ("syndicate.cli_serve", "partners")):
         try:
             mod = importlib.import_module(module)
         except ImportError as exc:

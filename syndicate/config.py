@@ -111,6 +111,15 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Server:
+    """`syndicate serve`: where to listen and how (see syndicate/server)."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    threads: int = 8
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     site: Site
@@ -122,6 +131,7 @@ class Config:
     schedules: tuple[Schedule, ...] = ()
     partners: tuple[Partner, ...] = ()
     newsml_schema: Path | None = None
+    server: Server = field(default_factory=Server)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property

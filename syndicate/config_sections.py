@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .config import (ALL, ENGINES, FORMATS, MISFIRE_POLICIES, SCHEDULE_KINDS, _SLUG, Category, Config, Output,
-                     Partner, Schedule, Site, Translation, _lang, _Reader, _url, parse_interval)
+                     Partner, Schedule, Server, Site, Translation, _lang, _Reader, _url, parse_interval)
 
 
 def _path(base_dir: Path, value: str | None) -> Path | None:
@@ -216,9 +216,20 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
     return tuple(out)
 
 
+def _server(r: _Reader) -> Server:
+    r.unknown({"host", "port", "threads"})
+    port = r.get("port", int, 8080)
+    if not 0 <= port <= 65535:
+        raise r.fail("port", f"{port} is not a TCP port")
+    threads = r.get("threads", int, 8)
+    if threads < 1:
+        raise r.fail("threads", "must be at least 1")
+    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads)
+
+
 def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config:
     r.unknown({"site", "languages", "categories", "output", "store", "translation", "schedules", "partners",
-               "newsml"})
+               "newsml", "server"})
     site = _site(r.table("site"))
     langs_r = r.table("languages")
     langs_r.unknown({"source"})
@@ -235,4 +246,5 @@ def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config
                   output=output, store_url=_store_url(r.table("store"), base_dir), translation=translation,
                   schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
                   partners=_partners(r.table("partners"), cats, all_langs),
-                  newsml_schema=_path(base_dir, newsml.get("schema", str)), raw=dict(raw))
+                  newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
+                  raw=dict(raw))

@@ -73,3 +73,6 @@ feed_state = Table(
     Column("last_modified", DateTime(timezone=True)),
     Column("written_at", DateTime(timezone=True), nullable=False),
 )
+
+# Tables of other concerns live in their own modules and register on the same metadata.
+from . import schema_delivery, schema_runs  # noqa: E402,F401

@@ -191,20 +191,34 @@ def ingest(obj: Context, source: str, fmt: str, category: str | None, lang: str 
 @click.option("--format", "formats", multiple=True, type=click.Choice(["rss", "atom", "json", "newsml"]),
               help="Only these formats (repeatable).")
 @click.option("--dry-run", is_flag=True, help="Render everything, write nothing.")
+@click.option("--no-translate", is_flag=True, help="Skip machine translation of pending items before publishing.")
 @NOW_OPTION
 @click.pass_obj
-def publish(obj: Context, feeds: tuple[str, ...], formats: tuple[str, ...], dry_run: bool,
+def publish(obj: Context, feeds: tuple[str, ...], formats: tuple[str, ...], dry_run: bool, no_translate: bool,
             now: datetime | None) -> None:
-    """Render and atomically write every feed (language × category × format) as of NOW."""
+    """Render and atomically write every feed (language × category × format) as of NOW.
+
+    With `[translation] targets` configured, pending machine translations are made first (see `translate`)."""
     from . import jobs
 
     store = obj.store()
+    pending = 0
     try:
+        if obj.config.translation.targets and not no_translate and not dry_run:
+            from .translate import terminal_progress
+            from .translation_run import translate_pending
+
+            tr = translate_pending(obj.config, store, _now(now), progress=terminal_progress())
+            for article_id, lang, err in tr.pending:
+                click.echo(f"translation pending {article_id} → {lang}: {err}", err=True)
+            click.echo(f"translate: {len(tr.translated)} translated, {len(tr.pending)} pending, "
+                       f"{tr.engine_calls} engine calls")
+            pending = len(tr.pending)
         report = jobs.publish(obj.config, store, _now(now), feeds=feeds, formats=formats or None, dry_run=dry_run)
     finally:
         store.close()
     _print_publish(report, dry_run)
-    sys.exit(0 if report.ok else 1)
+    sys.exit(0 if report.ok and not pending else 1)
 
 
 @main.command()

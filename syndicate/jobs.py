@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .config import Config
 from .errors import ItemError
@@ -84,6 +84,27 @@ def ingest(config: Config, store: SqlStore, source: str, now: datetime, *, fmt: 
     return report
 
 
+#: how long a publisher waits for another one (same store) to finish before giving up
+PUBLISH_LOCK_TIMEOUT = 900.0
+
+
 def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[str] = (),
-            formats: Sequence[str] | None = None, dry_run: bool = False) -> PublishReport:
-    return Publisher(config, store, dry_run=dry_run).publish(now, feeds=feeds, formats=formats)
+            formats: Sequence[str] | None = None, dry_run: bool = False, full: bool = False,
+            stop: Callable[[], bool] | None = None, run_id: int | None = None,
+            lock_timeout: float = PUBLISH_LOCK_TIMEOUT) -> PublishReport:
+    """Publish the feeds whose inputs changed (every feed with ``full``) as of ``now``.
+
+    Holds the store's ``publish`` lock (a file lock on SQLite, an advisory lock on PostgreSQL) for the whole
+    run, so two processes never write the same feed at the same time; the second one waits, then finds
+    nothing left to do. A dry run renders everything, writes nothing and takes no lock.
+
+    Raises:
+        LockedError: another publisher held the lock for longer than ``lock_timeout`` seconds.
+    """
+    publisher = Publisher(config, store, dry_run=dry_run)
+    if dry_run:
+        return publisher.publish(now, feeds=feeds, formats=formats, full=True)
+    from .locks import store_lock
+
+    with store_lock(store, "publish", timeout=lock_timeout):
+        return publisher.publish(now, feeds=feeds, formats=formats, full=full, stop=stop, run_id=run_id)

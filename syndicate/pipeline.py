@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .config import ALL, Config, Partner
 from .errors import ItemError, RenderError, SyndicateError
@@ -24,6 +24,9 @@ from .sinks.files import FileSink
 from .stores.base import FeedState
 from .stores.sql import SqlStore
 
+if TYPE_CHECKING:
+    from .incremental import FeedTarget
+
 log = logging.getLogger("syndicate.publish")
 ALL_STATUSES = ("usable", "withheld", "canceled")
 
@@ -33,6 +36,9 @@ class PublishReport:
     results: list[PublishResult] = field(default_factory=list)
     held_back: list[ItemError] = field(default_factory=list)
     item_files: int = 0
+    skipped: int = 0            # feeds not rendered: their inputs did not change (incremental publishing)
+    interrupted: bool = False   # stopped early on request (SIGTERM); the rest stays out of date
+    reasons: dict[str, str] = field(default_factory=dict)   # state key -> why it was rendered
 
     @property
     def written(self) -> list[PublishResult]:
@@ -45,6 +51,18 @@ class PublishReport:
     @property
     def ok(self) -> bool:
         return not self.failed and not self.held_back
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One output file to maybe render: where it goes and how."""
+
+    target: "FeedTarget"
+    spec: FeedSpec
+    sink: FileSink
+    renderer: Renderer | None
+    prefix: str
+    partner: Partner | None
 
 
 class Publisher:
@@ -165,28 +183,88 @@ class Publisher:
 
     # -- runs ------------------------------------------------------------------------------------------
     def publish(self, now: datetime, *, feeds: Sequence[str] = (), formats: Sequence[str] | None = None,
-                partners: bool = True) -> PublishReport:
+                partners: bool = True, full: bool = False, stop: Callable[[], bool] | None = None,
+                run_id: int | None = None) -> PublishReport:
+        """Render the feeds whose inputs changed since their last good render (all of them with ``full``).
+
+        ``stop()`` is asked before each feed: when it says True the run ends after the file being written,
+        with ``report.interrupted`` set. Each good render moves that feed's watermark, so an interrupted
+        or killed run loses nothing: the next run renders only what is still out of date.
+        """
+        from .incremental import Planner
+
         report = PublishReport()
+        units = list(self._units(feeds, formats, partners))
+        planner = Planner(self.store)
+        plan = planner.plan((u.target for u in units), now, full=full or self.dry_run)
+        report.skipped = len(plan.clean)
+        public_items: dict[tuple[str, str], list[FeedItem]] = {}
+        for unit in units:
+            if not plan.needs(unit.target.state_key):
+                continue
+            if stop is not None and stop():
+                report.interrupted = True
+                break
+            key = unit.target.key
+            if unit.partner is not None:
+                items = self.items_for(key.lang, key.category, now, public=False, embargoed=unit.partner.embargoed)
+            elif key.fmt == "newsml":
+                items = self.items_for(key.lang, key.category, now, public=False)
+            else:
+                scope = (key.lang, key.category)
+                if scope not in public_items:
+                    public_items = {scope: self.items_for(key.lang, key.category, now, public=True)}
+                items = public_items[scope]
+            before = len(report.results)
+            self.publish_feed(unit.spec, items, now, report, sink=unit.sink, renderer=unit.renderer,
+                              state_prefix=unit.prefix)
+            result = report.results[before]
+            report.reasons[unit.target.state_key] = plan.dirty[unit.target.state_key]
+            if result.ok and not self.dry_run:
+                planner.record(unit.target, plan.seq, now, result.size if result.sha256 else -1, run_id)
+        if not report.interrupted and not feeds and not formats and not self.dry_run and units:
+            marks = planner.watermarks()
+            oldest = min((marks[u.target.state_key].rendered_at for u in units if u.target.state_key in marks),
+                         default=None)
+            if oldest is not None and all(u.target.state_key in marks for u in units):
+                planner.forget_timers(oldest)
+        return report
+
+    def _units(self, feeds: Sequence[str], formats: Sequence[str] | None, partners: bool) -> Iterator["_Unit"]:
+        """Every output file of this config (public feeds, then partner NewsML-G2), in a stable order."""
+        from .incremental import FeedTarget, config_hash
+
         fmts = [f for f in (formats or self.config.output.formats) if f in self.config.output.formats]
         for lang in self.config.feed_languages:
             for category in categories_of(self.config):
-                wanted = [f for f in fmts if matches(FeedKey(lang, category, f), feeds)]
-                if not wanted:
-                    continue
-                public_items: list[FeedItem] | None = None
-                for fmt in wanted:
+                for fmt in fmts:
+                    key = FeedKey(lang, category, fmt)
+                    if not matches(key, feeds):
+                        continue
                     spec = build_spec(self.config, lang, category, fmt)
-                    if fmt == "newsml":
-                        items = self.items_for(lang, category, now, public=False)
-                    else:
-                        if public_items is None:
-                            public_items = self.items_for(lang, category, now, public=True)
-                        items = public_items
-                    self.publish_feed(spec, items, now, report)
-        if partners:
-            for partner in self.config.partners:
-                self.publish_partner(partner, now, report, feeds=feeds)
-        return report
+                    target = FeedTarget(spec.path, key, self.sink.resolve(spec.path), config_hash(self.config, spec))
+                    yield _Unit(target, spec, self.sink, None, "", None)
+        if not partners or self.config.output.partners_dir is None:
+            return
+        from .renderers.newsml_g2 import NewsMLRenderer
+
+        for partner in self.config.partners:
+            if "newsml" not in partner.formats:
+                continue
+            sink = FileSink(Path(self.config.output.partners_dir) / partner.name)
+            renderer = NewsMLRenderer(partner_embargo=partner.embargoed)
+            prefix = f"partners/{partner.name}/"
+            langs = partner.languages or self.config.feed_languages
+            cats = [c for c in categories_of(self.config) if not partner.categories or c in partner.categories]
+            for lang in langs:
+                for category in cats:
+                    key = FeedKey(lang, category, "newsml")
+                    if not matches(key, feeds):
+                        continue
+                    spec = build_spec(self.config, lang, category, "newsml")
+                    target = FeedTarget(prefix + spec.path, key, sink.resolve(spec.path),
+                                        config_hash(self.config, spec, partner))
+                    yield _Unit(target, spec, sink, renderer, prefix, partner)
 
     def publish_partner(self, partner: Partner, now: datetime, report: PublishReport, *,
                         feeds: Sequence[str] = ()) -> None:
@@ -211,6 +289,8 @@ class Publisher:
 
 
 def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[str] = (),
-            formats: Sequence[str] | None = None, dry_run: bool = False) -> PublishReport:
-    """Publish every configured feed (or those matching ``feeds``) as of ``now``."""
-    return Publisher(config, store, dry_run=dry_run).publish(now, feeds=feeds, formats=formats)
+            formats: Sequence[str] | None = None, dry_run: bool = False, full: bool = False) -> PublishReport:
+    """Publish every configured feed (or those matching ``feeds``) whose inputs changed, as of ``now``.
+
+    Takes no lock: :func:`syndicate.jobs.publish` is the entry point that serialises publishers."""
+    return Publisher(config, store, dry_run=dry_run).publish(now, feeds=feeds, formats=formats, full=full)

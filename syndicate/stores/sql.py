@@ -281,6 +281,83 @@ class SqlStore:
         except SQLAlchemyError as exc:
             raise StoreError("cannot record feed state", context=self._safe_url()) from exc
 
+    # -- change tracking (incremental publishing) ------------------------------------------------------
+    def max_seq(self) -> int:
+        """The newest ``article_versions.seq`` (0 for an empty store): a cursor over every change."""
+        try:
+            with self.engine.connect() as conn:
+                return int(conn.execute(select(func.max(article_versions.c.seq))).scalar() or 0)
+        except SQLAlchemyError as exc:
+            raise StoreError("store query failed", context=self._safe_url()) from exc
+
+    def changes_since(self, seq: int, upto: int | None = None, *, limit: int | None = None
+                      ) -> list[dict[str, Any]]:
+        """Current rows changed after ``seq`` (up to ``upto``), oldest change first, at most ``limit``:
+        seq, id, family, lang, category, version, published, embargo."""
+        a = articles.c
+        query = (select(a.seq, a.id, a.family, a.lang, a.category, a.version, a.published, a.embargo)
+                 .where(a.seq > seq).order_by(a.seq))
+        if upto is not None:
+            query = query.where(a.seq <= upto)
+        if limit is not None:
+            query = query.limit(limit)
+        try:
+            with self.engine.connect() as conn:
+                rows = [dict(r) for r in conn.execute(query).mappings()]
+        except SQLAlchemyError as exc:
+            raise StoreError("store query failed", context=self._safe_url()) from exc
+        for row in rows:
+            row["published"], row["embargo"] = _utc(row["published"]), _utc(row["embargo"])
+        return rows
+
+    def future_visibility(self, after: int, upto: int, now: datetime) -> list[tuple[str, str, str, datetime]]:
+        """(id, lang, category, instant) for rows changed in ``(after, upto]`` that become visible later than
+        ``now`` (a future ``published`` or ``embargo``); one tuple per future instant."""
+        now = _utc(now)  # type: ignore[assignment]
+        a = articles.c
+        query = select(a.id, a.lang, a.category, a.published, a.embargo).where(
+            a.seq > after, a.seq <= upto, or_(a.published > now, a.embargo > now))
+        out: list[tuple[str, str, str, datetime]] = []
+        try:
+            with self.engine.connect() as conn:
+                for article_id, lang, cat, published, embargo in conn.execute(query):
+                    for instant in {_utc(published), _utc(embargo)}:
+                        if instant is not None and instant > now:
+                            out.append((article_id, lang, cat, instant))
+        except SQLAlchemyError as exc:
+            raise StoreError("store query failed", context=self._safe_url()) from exc
+        return out
+
+    def family_scopes(self, families: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(family, lang, category) of every current member of the given families."""
+        fams = list(dict.fromkeys(families))
+        out: list[tuple[str, str, str]] = []
+        try:
+            with self.engine.connect() as conn:
+                for start in range(0, len(fams), _CHUNK):
+                    query = select(articles.c.family, articles.c.lang, articles.c.category).where(
+                        articles.c.family.in_(fams[start:start + _CHUNK]))
+                    out.extend((f, lang, cat) for f, lang, cat in conn.execute(query))
+        except SQLAlchemyError as exc:
+            raise StoreError("store query failed", context=self._safe_url()) from exc
+        return out
+
+    def categories_before(self, ids: Iterable[str], seq: int) -> dict[str, set[str]]:
+        """Categories the given articles had in versions recorded up to ``seq`` (an article can move)."""
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, set[str]] = {}
+        try:
+            with self.engine.connect() as conn:
+                for start in range(0, len(wanted), _CHUNK):
+                    query = select(article_versions.c.article_id, article_versions.c.data).where(
+                        article_versions.c.article_id.in_(wanted[start:start + _CHUNK]),
+                        article_versions.c.seq <= seq)
+                    for article_id, data in conn.execute(query):
+                        out.setdefault(article_id, set()).add(json.loads(data)["category"])
+        except SQLAlchemyError as exc:
+            raise StoreError("store query failed", context=self._safe_url()) from exc
+        return out
+
     # -- housekeeping ----------------------------------------------------------------------------------
     def check(self) -> list[str]:
         problems: list[str] = []

@@ -140,3 +140,25 @@ def test_pipeline_passes_progress_to_the_engine(argos: ArgosTranslator) -> None:
     seen: list[tuple[int, int]] = []
     results = translate_articles(_articles(20), "ar", argos, InMemoryTM(), progress=lambda d, t: seen.append((d, t)))
     assert all(r.ok for r in results) and seen[-1] == (61, 61)
+
+
+class _Garbage:
+    """A real (if useless) Translator whose output holds XML-illegal control characters."""
+
+    engine = "garbage"
+
+    def model_id(self, src: str, dst: str) -> str:
+        return "garbage"
+
+    def supports(self, src: str, dst: str) -> bool:
+        return True
+
+    def translate_batch(self, texts: list[str], src: str, dst: str) -> list[str]:
+        return [f"x\x00y\x1b{t}" for t in texts]
+
+
+def test_control_characters_from_an_engine_become_spaces() -> None:
+    """Byte-fallback garbage (NUL, ESC) never breaks lxml or the output: it becomes spaces."""
+    [res] = translate_articles([make_article(1)], "ar", _Garbage(), InMemoryTM())
+    assert res.article is not None
+    assert res.article.title.startswith("x y Delegation") and "\x00" not in res.article.body_html

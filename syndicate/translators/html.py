@@ -23,7 +23,7 @@ import lxml.etree as etree
 import lxml.html
 
 from ..errors import TranslationError
-from ..sanitize import clean_html
+from ..sanitize import clean_html, xml_safe
 from .cache import normalise_segment
 from .splitter import split_spans
 
@@ -59,7 +59,7 @@ def _fill(parts: list[_Part], translations: Mapping[str, str]) -> str:
         if isinstance(p, _Seg):
             if p not in translations:
                 raise TranslationError("segment has no translation", context=p[:60])
-            out.append(translations[p])
+            out.append(xml_safe(translations[p]))     # engines can emit control characters (byte pieces)
         else:
             out.append(p)
     return "".join(out)

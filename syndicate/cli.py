@@ -155,7 +155,8 @@ def _print_publish(report: Any, dry_run: bool) -> None:
         click.echo(f"held back: {err}", err=True)
     unchanged = sum(1 for r in report.results if r.ok and not r.written)
     verb = "would write" if dry_run else "written"
-    click.echo(f"publish: {len(report.written)} feeds {verb}, {unchanged} unchanged, {len(report.failed)} failed, "
+    click.echo(f"publish: {len(report.written)} feeds {verb}, {unchanged} unchanged, "
+               f"{getattr(report, 'skipped', 0)} up to date (not rendered), {len(report.failed)} failed, "
                f"{report.item_files} item files, {len(report.held_back)} items held back")
 
 
@@ -191,11 +192,13 @@ def ingest(obj: Context, source: str, fmt: str, category: str | None, lang: str 
 @click.option("--format", "formats", multiple=True, type=click.Choice(["rss", "atom", "json", "newsml"]),
               help="Only these formats (repeatable).")
 @click.option("--dry-run", is_flag=True, help="Render everything, write nothing.")
+@click.option("--full", is_flag=True,
+              help="Render every feed, not only those whose articles, config or embargo times changed.")
 @click.option("--no-translate", is_flag=True, help="Skip machine translation of pending items before publishing.")
 @NOW_OPTION
 @click.pass_obj
-def publish(obj: Context, feeds: tuple[str, ...], formats: tuple[str, ...], dry_run: bool, no_translate: bool,
-            now: datetime | None) -> None:
+def publish(obj: Context, feeds: tuple[str, ...], formats: tuple[str, ...], dry_run: bool, full: bool,
+            no_translate: bool, now: datetime | None) -> None:
     """Render and atomically write every feed (language × category × format) as of NOW.
 
     With `[translation] targets` configured, pending machine translations are made first (see `translate`)."""
@@ -214,7 +217,8 @@ def publish(obj: Context, feeds: tuple[str, ...], formats: tuple[str, ...], dry_
             click.echo(f"translate: {len(tr.translated)} translated, {len(tr.pending)} pending, "
                        f"{tr.engine_calls} engine calls")
             pending = len(tr.pending)
-        report = jobs.publish(obj.config, store, _now(now), feeds=feeds, formats=formats or None, dry_run=dry_run)
+        report = jobs.publish(obj.config, store, _now(now), feeds=feeds, formats=formats or None, dry_run=dry_run,
+                              full=full)
     finally:
         store.close()
     _print_publish(report, dry_run)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import inspect
 import sys
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
 from .errors import ModelNotFoundError, SyndicateError, TranslationError
 from .model import Article, Origin
 from .translators.base import Translator
 from .translators.cache import TMKey, TMStats, TranslationMemory, segment_hash
 from .translators.html import HtmlTemplate, TextTemplate
+
+if TYPE_CHECKING:
+    from .config import Config
 
 Progress = Callable[[int, int], None]
 
@@ -204,3 +207,34 @@ def terminal_progress(label: str = "translating", stream: TextIO | None = None) 
         out.flush()
 
     return draw
+
+
+def check_translation_setup(config: "Config") -> list[TranslationError]:
+    """Problems that would stop machine translation, for ``syndicate check``: one error per
+    (source language, target) pair whose configured engine cannot serve it (e.g. a missing Argos package)
+    or cannot be built. Empty when every pair is served. Loads no model."""
+    from .errors import ConfigError
+    from .translators.base import engine_for_pair, get_translator
+
+    problems: list[TranslationError] = []
+    built: dict[str, Translator] = {}
+    for dst in config.translation.targets:
+        for src in config.languages:
+            if src == dst:
+                continue
+            name = engine_for_pair(config.translation, src, dst)
+            try:
+                translator = built.get(name) or built.setdefault(name, get_translator(name, config.translation))
+            except ConfigError as exc:
+                err = TranslationError(f"engine {name} for {src}→{dst} is not configured: {exc}")
+                problems.append(err)
+                continue
+            if not translator.supports(src, dst):
+                problems.append(ModelNotFoundError(f"engine {name} cannot translate {src}→{dst}",
+                                                   context=_where(translator)))
+    return problems
+
+
+def _where(translator: Translator) -> str | None:
+    folder = getattr(translator, "packages_dir", None) or getattr(translator, "url", None)
+    return str(folder) if folder else None

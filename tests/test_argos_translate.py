@@ -135,3 +135,20 @@ def test_default_packages_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "env"))
     assert default_packages_dir(Translation()) == tmp_path / "env"
     assert default_packages_dir(Translation(argos_packages_dir=tmp_path / "cfg")) == tmp_path / "cfg"
+
+
+def test_check_reports_pairs_without_a_package(packages: Path) -> None:
+    """check_translation_setup names every configured pair no engine serves (for `syndicate check`)."""
+    from syndicate.config import parse_config
+    from syndicate.translate import check_translation_setup
+
+    cfg = parse_config({
+        "site": {"name": "Levant Desk", "base_url": "https://news.example.org/", "publisher": "Levant Desk"},
+        "languages": {"source": ["en", "ar"]}, "categories": [{"slug": "politics", "name": "Politics"}],
+        "translation": {"targets": ["ar", "fr", "de"], "argos_packages_dir": str(packages),
+                        "pairs": {"en-de": "libretranslate"}},
+    })
+    problems = [str(p) for p in check_translation_setup(cfg)]
+    assert any("argos cannot translate ar→de" in p for p in problems)
+    assert any("libretranslate for en→de is not configured" in p for p in problems)
+    assert len(problems) == 2          # en→ar, en→fr and ar→fr (pivot through en) are served

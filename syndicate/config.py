@@ -117,6 +117,19 @@ class Server:
     host: str = "127.0.0.1"
     port: int = 8080
     threads: int = 8
+    workers: int = 1                    # pre-forked server processes (each with ``threads`` threads)
+
+
+@dataclass(frozen=True)
+class Push:
+    """Push delivery to partners (see syndicate/delivery): backoff, lease and timeouts, in seconds."""
+
+    base_delay: float = 60.0            # first retry after this; doubles per attempt
+    max_delay: float = 3600.0           # backoff cap
+    max_attempts: int = 10              # then the item is failed
+    lease: float = 120.0                # a claimed item returns to the queue if its worker is silent this long
+    timeout: float = 30.0               # HTTP read timeout (connect timeout is min(5, timeout))
+    poll_interval: float = 5.0          # idle worker sleeps this long between queue scans
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,7 @@ class Config:
     partners: tuple[Partner, ...] = ()
     newsml_schema: Path | None = None
     server: Server = field(default_factory=Server)
+    push: Push = field(default_factory=Push)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property

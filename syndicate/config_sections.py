@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .config import (ALL, ENGINES, FORMATS, MISFIRE_POLICIES, SCHEDULE_KINDS, _SLUG, Category, Config, Output,
-                     Partner, Schedule, Server, Site, Translation, _lang, _Reader, _url, parse_interval)
+                     Partner, Push, Schedule, Server, Site, Translation, _lang, _Reader, _url, parse_interval)
 
 
 def _path(base_dir: Path, value: str | None) -> Path | None:
@@ -217,19 +217,36 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
 
 
 def _server(r: _Reader) -> Server:
-    r.unknown({"host", "port", "threads"})
+    r.unknown({"host", "port", "threads", "workers"})
     port = r.get("port", int, 8080)
     if not 0 <= port <= 65535:
         raise r.fail("port", f"{port} is not a TCP port")
     threads = r.get("threads", int, 8)
     if threads < 1:
         raise r.fail("threads", "must be at least 1")
-    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads)
+    workers = r.get("workers", int, 1)
+    if not 1 <= workers <= 64:
+        raise r.fail("workers", "must be between 1 and 64")
+    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers)
+
+
+def _push(r: _Reader) -> Push:
+    r.unknown({"base_delay", "max_delay", "max_attempts", "lease", "timeout", "poll_interval"})
+    values: dict[str, float] = {}
+    for key in ("base_delay", "max_delay", "lease", "timeout", "poll_interval"):
+        value = r.get(key, (int, float), getattr(Push, key))
+        if value <= 0:
+            raise r.fail(key, "must be a positive number of seconds")
+        values[key] = float(value)
+    attempts = r.get("max_attempts", int, Push.max_attempts)
+    if attempts < 1:
+        raise r.fail("max_attempts", "must be at least 1")
+    return Push(max_attempts=attempts, **values)
 
 
 def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config:
     r.unknown({"site", "languages", "categories", "output", "store", "translation", "schedules", "partners",
-               "newsml", "server"})
+               "newsml", "server", "push"})
     site = _site(r.table("site"))
     langs_r = r.table("languages")
     langs_r.unknown({"source"})
@@ -247,4 +264,5 @@ def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config
                   schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
                   partners=_partners(r.table("partners"), cats, all_langs),
                   newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
+                  push=_push(r.table("push")),
                   raw=dict(raw))

@@ -130,10 +130,11 @@ def _enqueue(conn: Any, partners: Sequence[Partner], row: Any, cursor: int, *, e
             updated_at=now))
 
 
-def sync_changes(store: SqlStore, now: datetime, partners: Iterable[Partner] = ()) -> int:
+def sync_changes(store: SqlStore, now: datetime, partners: Iterable[Partner]) -> int:
     """Index new article versions and hand out cursors to those that became visible by ``now``.
 
-    Versions that become visible are queued for every push partner (``push_url`` set) whose scope covers them.
+    Versions that become visible are queued for every push partner (``push_url`` set) whose scope covers them,
+    so always pass the configured partners: a version gets its cursor (and its push rows) only once.
     Cheap when there is nothing to do (two reads, no write). Returns how many cursors were handed out.
 
     Raises:

@@ -67,7 +67,7 @@ class Pusher:
         self.partners = {p.name: p for p in config.partners if p.push_url}
         self.stop_event = threading.Event()
 
-    def _version(self, claim: queue.Claim) -> bytes:
+    def _version(self, claim: queue.Claim) -> tuple[str, bytes]:
         try:
             with self.store.engine.connect() as conn:
                 data = conn.execute(select(article_versions.c.data)
@@ -75,11 +75,13 @@ class Pusher:
         except SQLAlchemyError as exc:
             raise StoreError("cannot read a queued version", context=f"seq {claim.version_seq}") from exc
         partner = self.partners[claim.partner]
-        items = prepare(self.store, [_from_snapshot(data)], self.clock())
-        return news_message(self.config, items, f"push-{partner.name}", partner_embargo=partner.embargoed)
+        article = _from_snapshot(data)
+        items = prepare(self.store, [article], self.clock())
+        return article.guid, news_message(self.config, items, f"push-{partner.name}",
+                                          partner_embargo=partner.embargoed)
 
-    def _post(self, partner: Partner, claim: queue.Claim, body: bytes) -> requests.Response:
-        headers = {"Content-Type": MEDIA_TYPE, "X-Syndicate-Delivery": str(claim.id),
+    def _post(self, partner: Partner, claim: queue.Claim, guid: str, body: bytes) -> requests.Response:
+        headers = {"Content-Type": MEDIA_TYPE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
                    "X-Syndicate-Version": str(claim.version), "User-Agent": "syndicate-push/1"}
         if partner.push_secret:
             headers[SIGNATURE_HEADER] = sign(partner.push_secret, body)
@@ -96,8 +98,8 @@ class Pusher:
         settings = self.config.push
         status: int | None = None
         try:
-            body = self._version(claim)
-            response = self._post(partner, claim, body)
+            guid, body = self._version(claim)
+            response = self._post(partner, claim, guid, body)
             status = response.status_code
             response.close()
             if 200 <= status < 300:

@@ -1,0 +1,96 @@
+"""WebSub: a real local hub gets `hub.mode=publish` pings only for feeds whose bytes changed, and only after the
+new bytes are on disk; feeds advertise the hub; a failing hub never fails publishing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import datetime, timezone
+from urllib.parse import parse_qs
+
+from factories import make_article
+from test_serve_support import Received, Receiver, partner_site
+
+from syndicate.delivery import attach
+from syndicate.layout import public_url
+from syndicate.pipeline import Publisher
+from syndicate.stores import open_store
+
+UTC = timezone.utc
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+FEEDS = "https://news.example.org/feeds/"
+
+
+class Hub:
+    """Records each ping with the sha256 of the pinged file as it was on disk when the ping arrived."""
+
+    def __init__(self, output_dir, status: int = 204) -> None:
+        self.output_dir = output_dir
+        self.pings: list[tuple[str, str, str]] = []     # (mode, url, sha256 on disk)
+        self.status = status
+        self.receiver = Receiver(self.decide)
+
+    def decide(self, req: Received) -> int:
+        form = parse_qs(req.body.decode())
+        url = form["hub.url"][0]
+        path = self.output_dir / url.removeprefix(FEEDS)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        self.pings.append((form["hub.mode"][0], url, digest))
+        return self.status
+
+
+def publish(config, store, now=NOW):  # type: ignore[no-untyped-def]
+    publisher = Publisher(config, store)
+    delivery = attach(publisher, config, store)
+    try:
+        report = publisher.publish(now, partners=False)   # public feeds only: partner feeds are never pinged
+    finally:
+        delivery.close()
+    return report, delivery
+
+
+def test_ping_only_after_a_change(tmp_path):
+    config = partner_site(tmp_path, hub_url="http://127.0.0.1:1/placeholder")
+    hub = Hub(config.output.dir)
+    config = replace(config, site=replace(config.site, hub_url=hub.receiver.url))
+    store = open_store(config.store_url)
+    try:
+        store.upsert_many([make_article(n, category=("politics", "economy")[n % 2]) for n in range(1, 7)], NOW)
+        report, _ = publish(config, store)
+        written = {public_url(config, r.path): r.sha256 for r in report.written}
+        assert written and all(p[0] == "publish" for p in hub.pings)
+        assert {p[1]: p[2] for p in hub.pings} == written        # every changed feed, with its new bytes on disk
+        assert len(hub.pings) == len(written)
+        assert not any("/partners/" in p[1] for p in hub.pings)
+        atom = (config.output.dir / "en" / "politics" / "atom.xml").read_text(encoding="utf-8")
+        assert f'href="{hub.receiver.url}" rel="hub"' in atom or f'rel="hub" href="{hub.receiver.url}"' in atom
+
+        hub.pings.clear()
+        report, _ = publish(config, store)
+        assert report.written == [] and hub.pings == []          # unchanged bytes: no ping
+
+        store.upsert_many([replace(make_article(1, category="economy"), title="Economy story, updated").with_hash()],
+                          NOW)
+        report, _ = publish(config, store)
+        changed = {public_url(config, r.path): r.sha256 for r in report.written}
+        assert {p[1]: p[2] for p in hub.pings} == changed
+        assert FEEDS + "en/economy/rss.xml" in changed and FEEDS + "en/all/atom.xml" in changed
+        assert not any("/politics/" in url for url in changed)
+    finally:
+        hub.receiver.close()
+        store.close()
+
+
+def test_failing_hub_never_fails_publishing(tmp_path):
+    config = partner_site(tmp_path, hub_url="http://127.0.0.1:1/placeholder")
+    hub = Hub(config.output.dir, status=503)
+    config = replace(config, site=replace(config.site, hub_url=hub.receiver.url))
+    store = open_store(config.store_url)
+    try:
+        store.upsert_many([make_article(1)], NOW)
+        report, delivery = publish(config, store)
+        assert report.ok and report.written
+        assert delivery.pinger is not None and delivery.pinger.failed == len(report.written) == len(hub.pings)
+    finally:
+        hub.receiver.close()
+        store.close()

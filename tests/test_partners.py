@@ -1,0 +1,96 @@
+"""`syndicate partners token|list|resend`, partner tokens, rate-limit buckets and the [push]/[server] config."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from click.testing import CliRunner
+from factories import make_article
+from test_serve_support import partner_site, recent
+
+from syndicate.cli import main
+from syndicate.config import Partner, parse_config
+from syndicate.delivery import queue, sync_changes
+from syndicate.errors import ConfigError
+from syndicate.server.auth import Authenticator, RateLimiter, bearer
+from syndicate.stores import open_store
+
+
+def test_token_is_shown_once_with_its_hash(tmp_path):
+    config = partner_site(tmp_path)
+    runner = CliRunner()
+    outputs = [runner.invoke(main, ["--config", str(config.path), "partners", "token", "acme"]) for _ in range(2)]
+    tokens = []
+    for result in outputs:
+        assert result.exit_code == 0, result.output
+        token = re.search(r"shown once, give it to the partner\): (\S+)", result.output).group(1)
+        digest = re.search(r"^sha256 ([0-9a-f]{64})$", result.output, re.M).group(1)
+        assert hashlib.sha256(token.encode()).hexdigest() == digest and len(token) >= 40
+        assert f'token_hashes: "{digest}"' in result.output
+        tokens.append((token, digest))
+    assert tokens[0] != tokens[1]
+    # the printed hash, once in the config, authenticates the token (and only it)
+    partner = Partner(name="acme", token_hashes=(tokens[0][1],))
+    auth = Authenticator([partner, Partner(name="other", token_hashes=(tokens[1][1],))])
+    assert auth.partner_for(tokens[0][0]) is partner
+    assert auth.partner_for(tokens[0][0][:-1]) is None and auth.partner_for(None) is None
+    bad = runner.invoke(main, ["--config", str(config.path), "partners", "token", "nobody"])
+    assert bad.exit_code == 2 and "no [partners.nobody]" in bad.output
+
+
+def test_bearer_parsing():
+    assert bearer("Bearer abc") == "abc" and bearer("bearer  abc ") == "abc"
+    assert bearer("Basic abc") is None and bearer("Bearer") is None and bearer(None) is None
+    assert bearer("Bearer " + "x" * 600) is None
+
+
+def test_rate_limiter_refills_per_minute():
+    now = [1000.0]
+    limiter = RateLimiter(clock=lambda: now[0])
+    partner = Partner(name="p", rate_limit=2)
+    assert limiter.allow(partner)[0] and limiter.allow(partner)[0]
+    allowed, retry_after, _ = limiter.allow(partner)
+    assert not allowed and retry_after == 30          # 2 per minute: one more in 30 s
+    now[0] += 30
+    assert limiter.allow(partner)[0]
+    assert not limiter.allow(partner)[0]
+
+
+def test_list_and_resend(tmp_path):
+    extra = '\n[partners.pushco]\nlanguages = ["en"]\npush_url = "http://127.0.0.1:9/in"\npush_secret = "s"\n'
+    config = partner_site(tmp_path, extra=extra)
+    store = open_store(config.store_url)
+    try:
+        store.upsert_many([make_article(1, published=recent(2))], recent(0))
+        sync_changes(store, recent(0), config.partners)
+        claim = queue.claim_head(store, "pushco", "w1", recent(0), 30)
+        assert claim is not None and queue.claim_head(store, "pushco", "w2", recent(0), 30) is None
+        assert queue.mark_failed(store, claim, "w1", recent(0), "HTTP 410", 410)
+        assert not queue.mark_success(store, claim, "w2", recent(0), 200)     # fenced: w2 never held it
+        runner = CliRunner()
+        listed = runner.invoke(main, ["--config", str(config.path), "partners", "list"])
+        assert listed.exit_code == 0
+        assert "pushco: languages en" in listed.output and "failed 1" in listed.output
+        assert "acme: languages en; categories politics" in listed.output
+        again = runner.invoke(main, ["--config", str(config.path), "partners", "resend", "pushco"])
+        assert again.exit_code == 0 and "1 item(s) queued again" in again.output
+        assert [r["state"] for r in queue.rows(store, "pushco")] == ["pending"]
+    finally:
+        store.close()
+
+
+SITE = {"site": {"name": "x", "base_url": "https://x.org/", "publisher": "p"}, "categories": [{"slug": "a"}]}
+
+
+def test_push_and_server_config():
+    config = parse_config({**SITE, "push": {"base_delay": 5, "max_attempts": 3}, "server": {"workers": 2}})
+    assert config.push.base_delay == 5.0 and config.push.max_attempts == 3 and config.push.max_delay == 3600.0
+    assert config.server.workers == 2
+    with pytest.raises(ConfigError, match="push.lease"):
+        parse_config({**SITE, "push": {"lease": 0}})
+    with pytest.raises(ConfigError, match="push.bogus"):
+        parse_config({**SITE, "push": {"bogus": 1}})
+    with pytest.raises(ConfigError, match="server.workers"):
+        parse_config({**SITE, "server": {"workers": 0}})

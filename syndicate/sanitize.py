@@ -5,6 +5,11 @@
 - :func:`clean_html` keeps an allow-list of tags and attributes (nh3), drops ``script``/``style``/``iframe``
   with their content, event attributes and ``javascript:``/``data:`` URLs, and makes relative URLs absolute.
 - :func:`plain_text` turns a title into plain text: entities unescaped, tags stripped, spaces collapsed.
+  It is *the* documented cleaning of every one-line text field (title, summary, author, credit): what a reader
+  sees in any output is ``plain_text`` of what the source gave.
+- :func:`text_field` is how ingest stores such a field: the visible text, with only the ``<`` and ``&`` that
+  :func:`plain_text` would read as markup escaped, so ``plain_text(text_field(x)) == plain_text(x)`` and renderers
+  (which apply :func:`plain_text` again) show exactly the visible text. For ordinary text it changes nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +27,14 @@ _ILLEGAL = re.compile(
 # Bidi embedding/override/isolate controls: allowed by XML but let a title spoof its neighbours.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"<[^>]*>")
+# Only what an HTML parser reads as markup: "<" followed by a letter, "/letter", "!" or "?". A "<" before a
+# space or a digit is text ("growth < 3%", "<2%"), so it must survive.
+_TAG = re.compile(r"<(?:[A-Za-z!?]|/[A-Za-z])[^>]*>")
+_TAG_START = re.compile(r"<(?=[A-Za-z!?]|/[A-Za-z])")
+# Elements whose content is never visible text.
+_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+# Same as the character reference pattern of html.unescape.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn", "div", "dl", "dt",
@@ -60,11 +72,33 @@ def plain_text(text: str) -> str:
     """Plain one-line text for titles, names and summaries: tags stripped, entities unescaped,
     XML-illegal characters and bidi overrides removed, white space collapsed."""
     text = xml_safe(text)
+    text = _HIDDEN.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = html.unescape(text)
     text = xml_safe(text)                  # entities may have produced control characters
     text = strip_bidi_controls(text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _escape_charref(match: re.Match[str]) -> str:
+    ref = match.group(0)
+    return "&amp;" + ref[1:] if html.unescape(ref) != ref else ref
+
+
+def text_field(text: str) -> str:
+    """The stored form of a one-line text field: :func:`plain_text`, then ``<`` and ``&`` escaped only where
+    :func:`plain_text` would read them as a tag or a character reference.
+
+    ``plain_text(text_field(x)) == plain_text(x)`` for every ``x`` (the renderers' second pass is lossless),
+    and ``text_field(x) == plain_text(x)`` for text without such sequences (``"AT&T"``, ``"growth < 3%"``).
+    """
+    return protect_text(plain_text(text))
+
+
+def protect_text(visible: str) -> str:
+    """Escape the ``<`` and ``&`` of already visible text that :func:`plain_text` would read as markup, so that
+    ``plain_text(protect_text(v)) == v`` for any output ``v`` of :func:`plain_text`."""
+    return _TAG_START.sub("&lt;", _CHARREF.sub(_escape_charref, visible))
 
 
 def absolute_url(url: str, base: str | None) -> str | None:

@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 from ..config import _LANG, _SLUG, ALL
 from ..errors import ItemError
 from ..model import Article, Status
-from ..sanitize import absolute_url, clean_html, headline_from, plain_text, text_to_html, xml_safe
+from ..sanitize import (absolute_url, clean_html, headline_from, plain_text, protect_text, text_field, text_to_html,
+                        xml_safe)
 
 UTC = timezone.utc
 #: Source formats :func:`syndicate.ingest.parse` understands.
@@ -191,7 +192,7 @@ def optional_text(value: Any, item: str, field: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field=field)
-    text = plain_text(value)
+    text = text_field(value)
     return text or None
 
 
@@ -258,6 +259,8 @@ def build_article(item: str, options: IngestOptions, *, id: str, lang: str, cate
         clean_title = text_headline(plain_text(body)) if body else ""
     if not clean_title and not plain_text(body):
         raise ItemError("has neither a title nor a body", item=item, field="title")
+    # stored so that the renderers' plain_text shows exactly this visible text (see sanitize.text_field)
+    clean_title = protect_text(clean_title)
     return Article(
         id=id, lang=lang, category=category, title=clean_title, body_html=body, published=published,
         summary=optional_text(summary, item, "summary") or "", author=optional_text(author, item, "author"),

@@ -9,6 +9,8 @@ notes), so readers that ignore ``content:encoded`` still show them.
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Sequence
 
 from feedgen.feed import FeedGenerator
@@ -20,6 +22,17 @@ from ..model import FeedItem, FeedSpec
 from ..sanitize import plain_text, xml_safe
 from . import _common as c
 from ._feedgen_ext import entry_extension, install
+
+
+# What feed readers take for HTML in an RSS text element (feedparser's ``lookslikehtml``): a closing tag or a
+# character reference. RSS titles are read as HTML by most readers, so such text must be written escaped.
+_LOOKS_LIKE_HTML = re.compile(r"</\w+>|&#?\w+;")
+
+
+def rss_text(text: str) -> str:
+    """Plain ``text`` as an RSS title: unchanged, unless readers would take it for HTML; then HTML-escaped, so
+    that readers that treat it as HTML show exactly ``text`` (e.g. a title that reads ``&amp;`` literally)."""
+    return html.escape(text, quote=False) if _LOOKS_LIKE_HTML.search(text) else text
 
 
 class RssRenderer:
@@ -82,7 +95,7 @@ def _add_item(fg: FeedGenerator, spec: FeedSpec, feed_item: FeedItem, site: Site
     article = feed_item.article
     fe = fg.add_entry(order="append")       # feedgen prepends by default
     fe.guid(article.guid, permalink=False)
-    fe.title(c.entry_title(article))
+    fe.title(rss_text(c.entry_title(article)))
     url = c.article_url(article, site)
     if url:
         fe.link(href=url)                   # only the article's own URL: RSS keeps the last one

@@ -83,21 +83,27 @@ def test_paging_while_publishing_misses_and_repeats_nothing(api):
             for n in range(1, 9)] + [make_article(50 + n, lang="ar", published=base) for n in range(3)]
     store.upsert_many(seed, recent(1))
 
-    def writer(offset: int) -> None:
-        for i in range(18):
-            n = offset + i
-            if i % 3 == 0:      # a new article
-                article = make_article(n, published=recent(2), category=("politics", "economy")[n % 2])
-            elif i % 3 == 1:    # an update (new version) of a seed article
-                old = seed[(n + i) % len(seed)]
-                article = replace(old, title=f"{old.title} (update {n})").with_hash()
-            else:               # a correction or a kill
-                old = seed[n % len(seed)]
-                article = replace(old, correction_note=f"Corrected {n}", title=f"{old.title} [c{n}]",
-                                  status=Status.CANCELED if n % 4 == 0 else old.status).with_hash()
-            store.upsert_many([article], recent(0))
+    errors: list[BaseException] = []
 
-    writers = [threading.Thread(target=writer, args=(100 * k,)) for k in (1, 2)]
+    def writer(k: int) -> None:
+        mine = seed[k::2]             # each writer versions its own articles (no two upserts of one article race)
+        try:
+            for i in range(18):
+                n = 100 * (k + 1) + i
+                if i % 3 == 0:      # a new article
+                    article = make_article(n, published=recent(2), category=("politics", "economy")[n % 2])
+                elif i % 3 == 1:    # an update (new version)
+                    old = store.get(mine[i % len(mine)].id)
+                    article = replace(old, title=f"{old.title} (update {n})").with_hash()
+                else:               # a correction or a kill
+                    old = store.get(mine[(i + 1) % len(mine)].id)
+                    article = replace(old, correction_note=f"Corrected {n}", title=f"{old.title} [c{n}]",
+                                      status=Status.CANCELED if n % 4 == 0 else old.status).with_hash()
+                store.upsert_many([article], recent(0))
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+
+    writers = [threading.Thread(target=writer, args=(k,)) for k in (0, 1)]
     seen: dict[str, list[tuple[str, int]]] = {"wire": [], "acme": []}
     cursors: dict[str, str | None] = {"wire": None, "acme": None}
     for w in writers:
@@ -108,6 +114,7 @@ def test_paging_while_publishing_misses_and_repeats_nothing(api):
             seen[partner] += got
     for w in writers:
         w.join()
+    assert errors == []
     for partner in seen:
         rest, cursors[partner] = drain(server, partner, cursors[partner], limit=4)
         seen[partner] += rest

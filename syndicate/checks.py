@@ -35,19 +35,7 @@ def _translation_problems(config: Config) -> list[str]:
     if not config.translation.targets:
         return []
     try:
-        from .translators.base import get_translator
+        from .translate import check_translation_setup
     except ImportError:
         return ["translation targets configured but the 'mt' extra is not installed (pip install syndicate[mt])"]
-    problems = []
-    for src in config.languages:
-        for dst in config.translation.targets:
-            if src == dst:
-                continue
-            engine = config.translation.pairs.get(f"{src}-{dst}", config.translation.engine)
-            try:
-                translator = get_translator(engine, config.translation)
-                if not translator.supports(src, dst):
-                    problems.append(f"translation {src}→{dst}: engine {engine!r} has no package or pair for it")
-            except Exception as exc:  # noqa: BLE001 - report, do not crash the check
-                problems.append(f"translation {src}→{dst}: engine {engine!r}: {exc}")
-    return problems
+    return [f"translation: {err}" for err in check_translation_setup(config)]

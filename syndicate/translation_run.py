@@ -73,7 +73,7 @@ def translate_pending(config: Config, store: SqlStore, now: datetime, *, targets
     """Translate every pending (original, target language) and store the machine translations."""
     from .stores.tm import StoreTM
     from .translate import translate_articles
-    from .translators.base import get_translator
+    from .translators.base import engine_for_pair, get_translator
     from .translators.cache import TMStats
 
     report = TranslateReport()
@@ -85,7 +85,7 @@ def translate_pending(config: Config, store: SqlStore, now: datetime, *, targets
             todo = pending_translations(store, config, dst, chunk)
             by_engine: dict[str, list[Article]] = {}
             for article in todo:
-                engine = config.translation.pairs.get(f"{article.lang}-{dst}", config.translation.engine)
+                engine = engine_for_pair(config.translation, article.lang, dst)
                 by_engine.setdefault(engine, []).append(article)
             for engine, articles in by_engine.items():
                 stats = TMStats()

@@ -108,3 +108,34 @@ def test_duplicate_ids_in_one_batch_version_in_order(store):
 
 def test_check_reports_a_usable_store(store):
     assert store.check() == []
+
+
+def test_concurrent_writers_never_hand_out_one_version_twice(store_url):
+    """Four writers (own connections) change one article at once: versions 1..N, each exactly once."""
+    import threading
+
+    from syndicate.stores import open_store
+
+    stores = [open_store(store_url) for _ in range(4)]
+    base = make_article(1)
+    stores[0].upsert_many([base], now=BASE)
+    errors: list[Exception] = []
+
+    def writer(k: int) -> None:
+        try:
+            for i in range(5):
+                stores[k].upsert_many([replace(base, title=f"writer {k} edit {i}")], now=BASE)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    history = stores[0].versions("a1")
+    assert [v.version for v in history] == list(range(1, 22))
+    assert stores[0].get("a1").version == 21
+    for s in stores:
+        s.close()

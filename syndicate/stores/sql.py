@@ -74,8 +74,14 @@ class SqlStore:
                 self._ensure_sqlite_dir(url)
                 self.engine: Engine = create_engine(url, connect_args={"timeout": 30})
                 event.listen(self.engine, "connect", self._sqlite_pragmas)
+                # Writes that read-then-write (versioning) take SQLite's write lock up front (BEGIN IMMEDIATE):
+                # two processes can then never both read version N and both write N+1.
+                self.write_engine: Engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
+                event.listen(self.write_engine, "connect", self._sqlite_pragmas)
+                event.listen(self.write_engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
             else:
                 self.engine = create_engine(url, pool_pre_ping=True)
+                self.write_engine = self.engine
             if create:
                 metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
@@ -104,7 +110,7 @@ class SqlStore:
         now = _utc(now)  # type: ignore[assignment]
         results: list[UpsertResult] = []
         try:
-            with self.engine.begin() as conn:
+            with self.write_engine.begin() as conn:
                 for start in range(0, len(items), _CHUNK):
                     chunk = items[start:start + _CHUNK]
                     query = select(articles).where(articles.c.id.in_([a.id for a in chunk]))
@@ -372,3 +378,5 @@ class SqlStore:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.write_engine is not self.engine:
+            self.write_engine.dispose()

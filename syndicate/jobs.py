@@ -104,7 +104,13 @@ def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[s
     publisher = Publisher(config, store, dry_run=dry_run)
     if dry_run:
         return publisher.publish(now, feeds=feeds, formats=formats, full=True)
+    from .delivery import attach
     from .locks import store_lock
 
-    with store_lock(store, "publish", timeout=lock_timeout):
-        return publisher.publish(now, feeds=feeds, formats=formats, full=full, stop=stop, run_id=run_id)
+    # WebSub pings and the push enqueue hang off durable writes (Publisher.listeners)
+    delivery = attach(publisher, config, store, clock=lambda: now)
+    try:
+        with store_lock(store, "publish", timeout=lock_timeout):
+            return publisher.publish(now, feeds=feeds, formats=formats, full=full, stop=stop, run_id=run_id)
+    finally:
+        delivery.close()

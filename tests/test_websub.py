@@ -94,3 +94,32 @@ def test_failing_hub_never_fails_publishing(tmp_path):
     finally:
         hub.receiver.close()
         store.close()
+
+
+def test_the_publish_command_pings_the_hub(tmp_path):
+    """`syndicate publish` (jobs.publish, also used by the scheduler) is wired to the WebSub pinger."""
+    from click.testing import CliRunner
+
+    from syndicate.cli import main
+    from sites import make_site, write_jsonl
+
+    hub = Hub(tmp_path / "feeds")
+    try:
+        cfg = make_site(tmp_path)
+        cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+            'usage_terms = "Partners only"', f'usage_terms = "Partners only"\nhub_url = "{hub.receiver.url}"'),
+            encoding="utf-8")
+        write_jsonl(tmp_path / "a.jsonl", [{"id": "w1", "lang": "en", "category": "politics", "title": "Hub test",
+                                           "body": "Text.", "published": "2026-11-20T10:00:00Z"}])
+        runner = CliRunner()
+        assert runner.invoke(main, ["--config", str(cfg), "ingest", str(tmp_path / "a.jsonl")]).exit_code == 0
+        result = runner.invoke(main, ["--config", str(cfg), "publish", "--now", "2026-11-27T12:00:00Z"])
+        assert result.exit_code == 0, result.output
+        urls = {p[1] for p in hub.pings}
+        assert FEEDS + "en/politics/atom.xml" in urls and FEEDS + "en/all/rss.xml" in urls
+        assert all(p[2] != "missing" for p in hub.pings)
+        hub.pings.clear()
+        assert runner.invoke(main, ["--config", str(cfg), "publish", "--now", "2026-11-27T12:00:00Z"]).exit_code == 0
+        assert hub.pings == []
+    finally:
+        hub.receiver.close()

@@ -35,6 +35,9 @@ UTC = timezone.utc
 #: Source formats :func:`syndicate.ingest.parse` understands.
 FORMATS = ("jsonl", "page", "feed")
 _MAX_ID = 300
+#: Longest title, summary or body (characters) an item may have: a feed must stay a few MB (feeds.md §9), and
+#: cleaning a 50 MB body would stall the ingest; such an item is refused, naming the field.
+MAX_TEXT_CHARS = 1_000_000
 _ID_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
 
@@ -183,7 +186,10 @@ def parse_time(value: Any, item: str, field: str, *, required: bool = False) -> 
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise ItemError(f"{value!r} has no time zone: add 'Z' or an offset like '+03:00'", item=item,
                         field=field)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:   # e.g. 9999-12-31T23:59:59-05:00 is in year 10000 in UTC
+        raise ItemError(f"{value!r} is out of range in UTC (years 1–9999)", item=item, field=field) from None
 
 
 def optional_text(value: Any, item: str, field: str) -> str | None:
@@ -243,6 +249,10 @@ def build_article(item: str, options: IngestOptions, *, id: str, lang: str, cate
     for name, value in (("title", title), ("summary", summary), ("body_html", body_html), ("body", body_text)):
         if value is not None and not isinstance(value, str):
             raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field=name)
+    for name, value in (("title", title), ("summary", summary), ("body_html", body_html), ("body", body_text)):
+        if value is not None and len(value) > MAX_TEXT_CHARS:
+            raise ItemError(f"too long ({len(value):,} characters; at most {MAX_TEXT_CHARS:,})", item=item,
+                            field=name)
     if body_html and body_text:
         raise ItemError("give either body_html (HTML) or body (plain text), not both", item=item, field="body")
     if body_html:

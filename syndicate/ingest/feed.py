@@ -4,7 +4,8 @@ Per entry: id = the entry's id/guid, else its link; title, summary, content (the
 else the RSS description), author, link, published (else updated) and updated, all converted to UTC.
 Language = the entry's ``xml:lang``, else the feed's language, else ``IngestOptions.lang`` (``en-US`` is
 accepted as ``en`` when only ``en`` is known). Category = ``IngestOptions.category``, else the slug of the
-entry's first tag. Relative links resolve against ``IngestOptions.base_url``, else the feed's home link.
+entry's first tag. Relative links resolve against the URL the feed was fetched from, else its own home link, else
+``IngestOptions.base_url``.
 
 Contains no I/O: bytes in, items out.
 """
@@ -48,13 +49,21 @@ def parse_feed(data: bytes, options: IngestOptions, *, name: str = "<input>") ->
         problem = parsed.get("bozo_exception")
         raise IngestError(f"not an RSS or Atom feed{f' ({problem})' if problem else ''}", context=name)
     feed_lang = parsed.feed.get("language")
-    if options.base_url is None:
-        options = replace(options, base_url=_home(parsed.feed))
+    # A feed is a third party's document: its relative links are relative to where it was fetched from, else
+    # to its own home link, never to our site (IngestOptions.base_url is only the last fallback).
+    fetched_from = name if urlsplit(name).scheme in ("http", "https") else None
+    options = replace(options, base_url=fetched_from or _home(parsed.feed) or options.base_url)
     items: list[ParsedItem] = []
+    seen: dict[str, str] = {}     # id -> position of its first entry
     for number, entry in enumerate(parsed.entries, start=1):
         position = f"entry {number}"
         try:
-            items.append(ParsedItem(position=position, article=_article(entry, feed_lang, position, options)))
+            article = _article(entry, feed_lang, position, options)
+            if article.id in seen:
+                raise ItemError(f"same id/guid as {seen[article.id]} (the first entry wins)",
+                                item=item_label(position, article.id), field="id")
+            seen[article.id] = position
+            items.append(ParsedItem(position=position, article=article))
         except ItemError as exc:
             items.append(failed(position, exc))
     return items

@@ -14,6 +14,9 @@ from ..errors import IngestError
 
 _CHUNK = 64 * 1024
 USER_AGENT = "syndicate-ingest/0.1"
+#: Largest source read. Well above any sane export, so one oversize *item* (refused on its own by
+#: :data:`syndicate.ingest.base.MAX_TEXT_CHARS`) never costs the other items of its source.
+MAX_SOURCE_BYTES = 128 * 1024 * 1024
 
 
 def is_url(source: str) -> bool:
@@ -21,7 +24,7 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_source(source: str, *, timeout: float = 20.0, max_bytes: int = 20_000_000) -> bytes:
+def read_source(source: str, *, timeout: float = 20.0, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
     """The bytes of ``source``: a path, ``-`` (stdin) or an http(s) URL.
 
     Args:

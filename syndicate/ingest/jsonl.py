@@ -4,7 +4,8 @@ Fields: ``id`` (required), ``published`` (required, ISO 8601 with ``Z`` or an of
 (both fall back to :class:`IngestOptions`), ``title``, ``summary``, ``body_html`` (HTML) or ``body`` (plain
 text), ``author``, ``credit``, ``url``, ``updated``, ``embargo``, ``status``, ``translation_of``,
 ``correction_note``. Keys starting with ``_`` are comments and ignored; any other unknown key is an error so
-that typos never pass silently. Blank lines are skipped. Invalid UTF-8 is decoded with U+FFFD replacements.
+that typos never pass silently. An id repeated later in the same source is an error (the first line wins).
+Blank lines are skipped. Invalid UTF-8 is decoded with U+FFFD replacements.
 
 Contains no I/O.
 """
@@ -44,13 +45,20 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_jsonl(data: bytes, options: IngestOptions) -> list[ParsedItem]:
     """Parse JSON Lines ``data`` into one :class:`ParsedItem` per non-blank line (positions ``"line N"``)."""
     items: list[ParsedItem] = []
+    seen: dict[str, str] = {}     # id -> position of its first line
     for number, raw in enumerate(data.split(b"\n"), start=1):
         line = raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff").strip()
         if not line:
             continue
         position = f"line {number}"
         try:
-            items.append(ParsedItem(position=position, article=_article(line, position, options)))
+            article = _article(line, position, options)
+            if article.id in seen:
+                # which of two records is right is unknowable; the first wins, the repeat is reported
+                raise ItemError(f"same id as {seen[article.id]} (ids must be unique within a source)",
+                                item=item_label(position, article.id), field="id")
+            seen[article.id] = position
+            items.append(ParsedItem(position=position, article=article))
         except ItemError as exc:
             items.append(failed(position, exc))
     return items

@@ -10,6 +10,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime
 
 #: Namespace for the uuid5 guids of article language versions. Never change it: guids are permanent.
@@ -100,6 +101,7 @@ class Article:
         return replace(self, content_hash=content_hash(self))
 
 
+@lru_cache(maxsize=65536)
 def guid_for(family: str, lang: str) -> str:
     """``urn:uuid:`` guid derived from (original article id, language)."""
     return "urn:uuid:" + str(uuid.uuid5(GUID_NAMESPACE, f"{family}\x1f{lang}"))

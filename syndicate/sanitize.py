@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -68,6 +69,7 @@ def strip_bidi_controls(text: str) -> str:
     return _BIDI_CONTROLS.sub("", text)
 
 
+@lru_cache(maxsize=16384)
 def plain_text(text: str) -> str:
     """Plain one-line text for titles, names and summaries: tags stripped, entities unescaped,
     XML-illegal characters and bidi overrides removed, white space collapsed."""
@@ -101,6 +103,7 @@ def protect_text(visible: str) -> str:
     return _TAG_START.sub("&lt;", _CHARREF.sub(_escape_charref, visible))
 
 
+@lru_cache(maxsize=16384)
 def absolute_url(url: str, base: str | None) -> str | None:
     """``url`` made absolute against ``base``; ``None`` for schemes we do not publish (javascript:, data:…)."""
     url = url.strip()
@@ -112,6 +115,7 @@ def absolute_url(url: str, base: str | None) -> str | None:
     return url
 
 
+@lru_cache(maxsize=16384)
 def clean_html(fragment: str, base_url: str | None = None) -> str:
     """Allow-listed HTML fragment, safe to embed in RSS, Atom, JSON Feed and XHTML.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from functools import lru_cache
 from typing import Sequence
 
 from ..config import Site
@@ -94,6 +95,7 @@ def entry_summary(article: Article) -> str:
     return plain_text(article.summary)
 
 
+@lru_cache(maxsize=8192)
 def article_url(article: Article, site: Site) -> str | None:
     """The article's public URL made absolute (``None`` if absent or of an unpublishable scheme)."""
     if not article.url:
@@ -126,6 +128,7 @@ def machine_translation_note(article: Article) -> str:
     return f"{label} ({engine}) — {reviewed}" if engine else f"{label} — {reviewed}"
 
 
+@lru_cache(maxsize=8192)
 def content_html(item: FeedItem, site: Site) -> str:
     """The item's HTML as every format publishes it.
 

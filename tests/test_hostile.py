@@ -36,6 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from lxml import etree
 from sites import make_site, write_jsonl
@@ -97,8 +98,40 @@ def _validate_tree(root: Path, validators) -> int:
             assert feed_errors(body) == [], path
         else:
             assert newsml_validator.errors(body) == [], path
+        for fragment in _html_payloads(path, body):
+            _assert_inert(path, fragment)
         count += 1
     return count
+
+
+FORBIDDEN_TAGS = {"script", "iframe", "style", "object", "embed", "svg", "math", "form", "base", "meta", "link",
+                  "input", "frame", "frameset", "applet", "noscript", "template"}
+
+
+def _html_payloads(path: Path, body: bytes) -> list[str]:
+    """The HTML an output carries: RSS descriptions, Atom contents, JSON Feed content_html, NewsML-G2 XHTML."""
+    if path.name == "feed.json":
+        return [i["content_html"] for i in json.loads(body)["items"]]
+    root = etree.fromstring(body)
+    if path.name == "rss.xml":
+        return [d.text or "" for d in root.iter("description")]
+    if path.name == "atom.xml":
+        return [c.text or "" for c in root.iter("{http://www.w3.org/2005/Atom}content")]
+    return [etree.tostring(x, encoding="unicode") for x in root.iter("{http://www.w3.org/1999/xhtml}body")]
+
+
+def _assert_inert(path: Path, fragment: str) -> None:
+    """No active content in published HTML: no script-like elements, no on* attributes, no unsafe URLs."""
+    if not fragment.strip():
+        return
+    for el in lxml.html.fragment_fromstring(fragment, create_parent="div").iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert etree.QName(el).localname.lower() not in FORBIDDEN_TAGS, (path, el.tag)
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on") and name.lower() != "style", (path, name)
+            if name in ("href", "src", "cite"):
+                assert value.split(":", 1)[0].lower() in ("http", "https", "mailto"), (path, value)
 
 
 def _guids(out: Path, lang: str, category: str) -> dict[str, list[str]]:

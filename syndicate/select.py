@@ -51,19 +51,25 @@ def select_articles(candidates: Iterable[Article], now: datetime, limit: int, *,
 
 
 def feed_items(selected: Sequence[Article], families: Mapping[str, Sequence[Article]], now: datetime, *,
-               public: bool = True) -> list[FeedItem]:
-    """Wrap selected articles with their other-language versions (hreflang alternates) and original."""
+               public: bool = True, embargoed: bool = False) -> list[FeedItem]:
+    """Wrap selected articles with their other-language versions (hreflang alternates) and original.
+
+    A family member the reader may not see yet (embargoed, or published after ``now``) is neither an alternate
+    nor the ``original``: its URL, title and guid would leak it. ``embargoed`` is for partners that receive
+    embargoed items early.
+    """
     out: list[FeedItem] = []
     for article in selected:
         members = families.get(article.family, ())
         alternates: dict[str, Alternate] = {}
         original = None
         for other in sorted(members, key=lambda a: (a.lang, _rank(a))):
-            if other.id == article.translation_of:
+            seen = is_public(other, now) if public else is_partner_visible(other, now, embargoed=embargoed)
+            if other.id == article.translation_of and seen:
                 original = other
             if other.lang == article.lang or not other.url or other.url == article.url:
                 continue
-            if public and not is_public(other, now):
+            if not seen:
                 continue
             alternates.setdefault(other.lang, Alternate(other.lang, other.url, other.title))
         out.append(FeedItem(article=article, alternates=tuple(alternates.values()), original=original))

@@ -27,6 +27,7 @@ Expectation keys (``*.expect.json``)::
                     or {"id": …, "title": …, "title_has": […], "body_has": […], "body_lacks": […],
                         "author": …, "url": …, "published": ISO, "visible": bool}
     counts          {"stored": N, "rejected": M} instead of listing items (big generated cases)
+    slow            true: mark the case ``slow`` (it still runs by default; ``-m "not slow"`` leaves it out)
 """
 
 from __future__ import annotations
@@ -162,7 +163,13 @@ def _check_stored(article, want: dict) -> None:
         assert is_public(article, NOW) is want["visible"], "visible"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
+def _param(case: Path):
+    """Cases whose expectation says ``"slow": true`` carry the ``slow`` marker (they still run by default)."""
+    expect = json.loads(case.with_name(case.name.split(".")[0] + ".expect.json").read_text(encoding="utf-8"))
+    return pytest.param(case, id=case.stem, marks=[pytest.mark.slow] if expect.get("slow") else [])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_hostile_case(case: Path, tmp_path, atom_validator, jsonfeed_validator, newsml_validator, feed_errors):
     expect = json.loads(case.with_name(case.name.split(".")[0] + ".expect.json").read_text(encoding="utf-8"))
     assert expect.get("description")

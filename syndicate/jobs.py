@@ -106,11 +106,16 @@ def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[s
         return publisher.publish(now, feeds=feeds, formats=formats, full=True)
     from .delivery import attach
     from .locks import store_lock
+    from .sinks.files import sweep_temp
 
     # WebSub pings and the push enqueue hang off durable writes (Publisher.listeners)
     delivery = attach(publisher, config, store, clock=lambda: now)
     try:
         with store_lock(store, "publish", timeout=lock_timeout):
+            # under the lock no other writer is mid-file: temp files left now are from a killed run
+            swept = sum(sweep_temp(d) for d in (config.output.dir, config.output.partners_dir) if d)
+            if swept:
+                log.info("removed %d temp files left by an interrupted publish", swept)
             return publisher.publish(now, feeds=feeds, formats=formats, full=full, stop=stop, run_id=run_id)
     finally:
         delivery.close()

@@ -93,7 +93,7 @@ class Publisher:
                                                 include_embargoed=embargoed)
         chosen = select_articles(candidates, now, limit, public=public, embargoed=embargoed)
         families = self.store.family_members(a.family for a in chosen)
-        return feed_items(chosen, families, now, public=public)
+        return feed_items(chosen, families, now, public=public, embargoed=embargoed)
 
     # -- rendering -------------------------------------------------------------------------------------
     def render(self, renderer: Renderer, spec: FeedSpec, items: list[FeedItem], report: PublishReport
@@ -120,7 +120,8 @@ class Publisher:
                 last_modified: datetime | None, now: datetime, state_key: str) -> PublishResult:
         digest = hashlib.sha256(body).hexdigest()
         written = False if self.dry_run else sink.deliver(path, body)
-        if written or (not self.dry_run and self.store.feed_state(state_key) is None):
+        if not self.dry_run and (written or getattr(self.store.feed_state(state_key), "sha256", None) != digest):
+            # also heals a state left stale by a run killed between the write and this record
             self.store.record_feed(FeedState(path=state_key, sha256=digest, size=len(body), items=items,
                                              last_modified=last_modified, written_at=now))
         return PublishResult(key=key, path=path, written=written, items=items, size=len(body), sha256=digest)

@@ -117,8 +117,7 @@ def _jsonable(value: object) -> object:
 
 def content_hash(article: Article) -> str:
     """sha256 over the fields that define a version (see :data:`CONTENT_FIELDS`)."""
-    data = asdict(article)
-    payload = json.dumps([[k, _jsonable(data[k])] for k in CONTENT_FIELDS], ensure_ascii=False,
+    payload = json.dumps([[k, _jsonable(getattr(article, k))] for k in CONTENT_FIELDS], ensure_ascii=False,
                          separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import and_, bindparam, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -42,7 +42,7 @@ def _row_to_article(row: Mapping[str, Any]) -> Article:
 
 
 def _article_to_row(article: Article) -> dict[str, Any]:
-    row = asdict(article)
+    row = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
     row["status"] = article.status.value
     row["origin"] = article.origin.value
     row["family"] = article.family
@@ -113,24 +113,34 @@ class SqlStore:
             with self.write_engine.begin() as conn:
                 for start in range(0, len(items), _CHUNK):
                     chunk = items[start:start + _CHUNK]
-                    query = select(articles).where(articles.c.id.in_([a.id for a in chunk]))
+                    query = select(articles.c.id, articles.c.version, articles.c.content_hash, articles.c.updated,
+                                   articles.c.published).where(articles.c.id.in_([a.id for a in chunk]))
                     if self.dialect == "postgresql":
                         query = query.with_for_update()
-                    existing = {r["id"]: r for r in conn.execute(query).mappings()}
+                    existing = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+                    batch: list[tuple[Article, bool]] = []       # (versioned article, is new)
                     for article in chunk:
-                        results.append(self._upsert_one(conn, article, existing.get(article.id), now))
-                        if results[-1].action != "unchanged":
-                            existing[article.id] = {"version": results[-1].version,
-                                                    "content_hash": content_hash(article),
-                                                    "updated": article.updated, "published": article.published}
+                        if any(a.id == article.id for a, _ in batch):
+                            self._write(conn, batch, now)        # the same id twice: version in order
+                            batch = []
+                        result, stored = self._plan(article, existing.get(article.id), now)
+                        results.append(result)
+                        if stored is not None:
+                            batch.append((stored, result.action == "inserted"))
+                            existing[article.id] = {"version": stored.version, "content_hash": stored.content_hash,
+                                                    "updated": stored.updated, "published": stored.published}
+                    self._write(conn, batch, now)
         except SQLAlchemyError as exc:
             raise StoreError("cannot store articles", context=self._safe_url()) from exc
         return results
 
-    def _upsert_one(self, conn: Any, article: Article, old: Mapping[str, Any] | None, now: datetime) -> UpsertResult:
+    @staticmethod
+    def _plan(article: Article, old: Mapping[str, Any] | None, now: datetime
+              ) -> tuple[UpsertResult, Article | None]:
+        """Decide what storing ``article`` does; the versioned article to write, or None when unchanged."""
         digest = content_hash(article)
         if old is not None and old["content_hash"] == digest:
-            return UpsertResult(article.id, "unchanged", old["version"])
+            return UpsertResult(article.id, "unchanged", old["version"]), None
         version = 1 if old is None else old["version"] + 1
         updated = _utc(article.updated)
         if old is not None:
@@ -138,20 +148,30 @@ class SqlStore:
             if updated is None or (previous is not None and updated <= previous):
                 updated = now        # a change without a newer source time is dated by the store
         stored = replace(article, version=version, content_hash=digest, updated=updated)
-        seq = conn.execute(insert(article_versions).values(
-            article_id=article.id, version=version, content_hash=digest, recorded_at=now,
-            data=_snapshot(stored))).inserted_primary_key[0]
-        row = _article_to_row(stored) | {"seq": seq}
-        if old is None:
-            conn.execute(insert(articles).values(**row))
-        else:
-            conn.execute(update(articles).where(articles.c.id == article.id).values(**row))
-        if stored.origin is Origin.HUMAN and stored.translation_of:
-            # a human translation always wins: drop the machine version of the same language
-            conn.execute(delete(articles).where(and_(articles.c.family == stored.family,
-                                                     articles.c.lang == stored.lang,
-                                                     articles.c.origin == Origin.MACHINE.value)))
-        return UpsertResult(article.id, "inserted" if old is None else "updated", version)
+        return UpsertResult(article.id, "inserted" if old is None else "updated", version), stored
+
+    def _write(self, conn: Any, batch: list[tuple[Article, bool]], now: datetime) -> None:
+        """Write a batch of new versions (distinct ids) with one statement per kind of row."""
+        if not batch:
+            return
+        version_rows = [dict(article_id=a.id, version=a.version, content_hash=a.content_hash, recorded_at=now,
+                             data=_snapshot(a)) for a, _ in batch]
+        seqs = conn.execute(insert(article_versions).returning(article_versions.c.seq, sort_by_parameter_order=True),
+                            version_rows).scalars().all()
+        rows = [(_article_to_row(a) | {"seq": seq}, new) for (a, new), seq in zip(batch, seqs)]
+        inserts = [row for row, new in rows if new]
+        if inserts:
+            conn.execute(insert(articles), inserts)
+        updates = [row | {"_id": row["id"]} for row, new in rows if not new]
+        if updates:
+            columns = {c.name: bindparam(c.name) for c in articles.c}
+            conn.execute(update(articles).where(articles.c.id == bindparam("_id")).values(columns), updates)
+        for article, _ in batch:
+            if article.origin is Origin.HUMAN and article.translation_of:
+                # a human translation always wins: drop the machine version of the same language
+                conn.execute(delete(articles).where(and_(articles.c.family == article.family,
+                                                         articles.c.lang == article.lang,
+                                                         articles.c.origin == Origin.MACHINE.value)))
 
     # -- reading ---------------------------------------------------------------------------------------
     def _query(self, query: Any) -> list[Article]:

@@ -153,7 +153,7 @@ def test_late_commit_is_not_skipped(tmp_path, pg_database_url):
         assert len(first) == 1
         slow = store.engine.connect()
         tx = slow.begin()
-        store._upsert_one(slow, make_article(2, published=recent(4)), None, recent(0))   # seq n, not committed
+        store.upsert_in(slow, [make_article(2, published=recent(4))], recent(0))        # seq n, not committed
         store.upsert_many([make_article(3, published=recent(3))], recent(0))              # seq n+1, committed
         got, cursor = drain(server, "wire", cursor)
         assert [v for v, _ in got] == [make_article(3).guid]

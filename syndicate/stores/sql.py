@@ -107,31 +107,37 @@ class SqlStore:
 
     # -- writing ---------------------------------------------------------------------------------------
     def upsert_many(self, items: Sequence[Article], now: datetime) -> list[UpsertResult]:
-        now = _utc(now)  # type: ignore[assignment]
-        results: list[UpsertResult] = []
         try:
             with self.write_engine.begin() as conn:
-                for start in range(0, len(items), _CHUNK):
-                    chunk = items[start:start + _CHUNK]
-                    query = select(articles.c.id, articles.c.version, articles.c.content_hash, articles.c.updated,
-                                   articles.c.published).where(articles.c.id.in_([a.id for a in chunk]))
-                    if self.dialect == "postgresql":
-                        query = query.with_for_update()
-                    existing = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
-                    batch: list[tuple[Article, bool]] = []       # (versioned article, is new)
-                    for article in chunk:
-                        if any(a.id == article.id for a, _ in batch):
-                            self._write(conn, batch, now)        # the same id twice: version in order
-                            batch = []
-                        result, stored = self._plan(article, existing.get(article.id), now)
-                        results.append(result)
-                        if stored is not None:
-                            batch.append((stored, result.action == "inserted"))
-                            existing[article.id] = {"version": stored.version, "content_hash": stored.content_hash,
-                                                    "updated": stored.updated, "published": stored.published}
-                    self._write(conn, batch, now)
+                return self.upsert_in(conn, items, now)
         except SQLAlchemyError as exc:
             raise StoreError("cannot store articles", context=self._safe_url()) from exc
+
+    def upsert_in(self, conn: Any, items: Sequence[Article], now: datetime) -> list[UpsertResult]:
+        """:meth:`upsert_many` inside the caller's transaction (``conn``); the caller commits."""
+        now = _utc(now)  # type: ignore[assignment]
+        results: list[UpsertResult] = []
+        for start in range(0, len(items), _CHUNK):
+            chunk = items[start:start + _CHUNK]
+            query = select(articles.c.id, articles.c.version, articles.c.content_hash, articles.c.updated,
+                           articles.c.published).where(articles.c.id.in_([a.id for a in chunk]))
+            if self.dialect == "postgresql":
+                query = query.with_for_update()
+            existing = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+            batch: list[tuple[Article, bool]] = []       # (versioned article, is new)
+            in_batch: set[str] = set()
+            for article in chunk:
+                if article.id in in_batch:
+                    self._write(conn, batch, now)        # the same id twice: version in order
+                    batch, in_batch = [], set()
+                result, stored = self._plan(article, existing.get(article.id), now)
+                results.append(result)
+                if stored is not None:
+                    batch.append((stored, result.action == "inserted"))
+                    in_batch.add(article.id)
+                    existing[article.id] = {"version": stored.version, "content_hash": stored.content_hash,
+                                            "updated": stored.updated, "published": stored.published}
+            self._write(conn, batch, now)
         return results
 
     @staticmethod

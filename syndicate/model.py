@@ -9,7 +9,7 @@ import enum
 import hashlib
 import json
 import uuid
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import datetime
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from .config import ALL, Config, Partner
 from .errors import ItemError, RenderError, SyndicateError
 from .layout import build_spec, categories_of, matches
-from .model import Article, FeedItem, FeedKey, FeedSpec, PublishResult
+from .model import FeedItem, FeedKey, FeedSpec, PublishResult
 from .renderers.base import Renderer, get_renderer
 from .select import feed_items, select_articles
 from .sinks.files import FileSink

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import and_, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ..config import ALL, Config, Partner
+from ..config import ALL, Partner
 from ..errors import StoreError
 from ..stores.schema import article_versions
 from ..stores.schema_delivery import delivery_changes, delivery_counter, push_queue

@@ -282,3 +282,19 @@ def build_article(item: str, options: IngestOptions, *, id: str, lang: str, cate
 def failed(position: str, error: ItemError) -> ParsedItem:
     """A :class:`ParsedItem` carrying ``error``."""
     return ParsedItem(position=position, error=error)
+
+
+class FirstWins:
+    """Ids already used in one source: the first item with an id wins; each repeat is an
+    :class:`ItemError` on field ``id`` naming the earlier item (which of two records is right is unknowable)."""
+
+    def __init__(self, label: str = "same id") -> None:
+        self.label = label
+        self.seen: dict[str, str] = {}        # id -> position of its first item
+
+    def claim(self, article: Article, position: str, why: str) -> None:
+        if article.id in self.seen:
+            raise ItemError(f"{self.label} as {self.seen[article.id]} ({why})", item=item_label(position, article.id),
+                            field="id")
+        self.seen[article.id] = position
+

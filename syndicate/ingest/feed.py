@@ -23,7 +23,7 @@ import feedparser
 
 from ..errors import IngestError, ItemError
 from ..model import Article
-from .base import (UTC, IngestOptions, ParsedItem, build_article, check_category, check_id, check_lang,
+from .base import (UTC, FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_id, check_lang,
                    check_url, failed, item_label, slugify)
 from .xmlguard import guard_xml
 
@@ -54,15 +54,12 @@ def parse_feed(data: bytes, options: IngestOptions, *, name: str = "<input>") ->
     fetched_from = name if urlsplit(name).scheme in ("http", "https") else None
     options = replace(options, base_url=fetched_from or _home(parsed.feed) or options.base_url)
     items: list[ParsedItem] = []
-    seen: dict[str, str] = {}     # id -> position of its first entry
+    ids = FirstWins("same id/guid")
     for number, entry in enumerate(parsed.entries, start=1):
         position = f"entry {number}"
         try:
             article = _article(entry, feed_lang, position, options)
-            if article.id in seen:
-                raise ItemError(f"same id/guid as {seen[article.id]} (the first entry wins)",
-                                item=item_label(position, article.id), field="id")
-            seen[article.id] = position
+            ids.claim(article, position, "the first entry wins")
             items.append(ParsedItem(position=position, article=article))
         except ItemError as exc:
             items.append(failed(position, exc))

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ItemError
 from ..model import Article
-from .base import (IngestOptions, ParsedItem, build_article, check_category, check_id, check_lang,
+from .base import (FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_id, check_lang,
                    check_status, check_url, failed, item_label, parse_time)
 
 #: Every key a JSON Lines object may carry (besides ``_comment``-style keys).
@@ -45,7 +45,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_jsonl(data: bytes, options: IngestOptions) -> list[ParsedItem]:
     """Parse JSON Lines ``data`` into one :class:`ParsedItem` per non-blank line (positions ``"line N"``)."""
     items: list[ParsedItem] = []
-    seen: dict[str, str] = {}     # id -> position of its first line
+    ids = FirstWins()
     for number, raw in enumerate(data.split(b"\n"), start=1):
         line = raw.decode("utf-8", errors="replace").strip().lstrip("\ufeff").strip()
         if not line:
@@ -53,11 +53,7 @@ def parse_jsonl(data: bytes, options: IngestOptions) -> list[ParsedItem]:
         position = f"line {number}"
         try:
             article = _article(line, position, options)
-            if article.id in seen:
-                # which of two records is right is unknowable; the first wins, the repeat is reported
-                raise ItemError(f"same id as {seen[article.id]} (ids must be unique within a source)",
-                                item=item_label(position, article.id), field="id")
-            seen[article.id] = position
+            ids.claim(article, position, "ids must be unique within a source")
             items.append(ParsedItem(position=position, article=article))
         except ItemError as exc:
             items.append(failed(position, exc))

@@ -33,7 +33,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..errors import ItemError
 from ..model import Article
-from .base import (UTC, IngestOptions, ParsedItem, build_article, check_category, check_lang, failed,
+from .base import (UTC, FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_lang, failed,
                    item_label, slugify, text_headline)
 
 _MONTHS = {name: number for number, name in enumerate(
@@ -122,15 +122,12 @@ def parse_page(data: bytes, options: IngestOptions) -> list[ParsedItem]:
     blocks, stray = _blocks(text)
     items = [failed(f"line {n}", ItemError("text before the first date line ('23 January 2018 In …')",
                                            item=f"line {n}", field="published")) for n in stray[:1]]
-    seen: set[str] = set()
+    ids = FirstWins()
     for index, (block, offset) in enumerate(zip(blocks, _offsets(blocks)), start=1):
         position = f"item {index}"
         try:
             article = _article(block, offset, position, options)
-            if article.id in seen:
-                raise ItemError("same id as an earlier item (same day and same first paragraph)",
-                                item=item_label(position, article.id), field="id")
-            seen.add(article.id)
+            ids.claim(article, position, "same day and same first paragraph")
             items.append(ParsedItem(position=position, article=article))
         except ItemError as exc:
             items.append(failed(position, exc))

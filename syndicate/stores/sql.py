@@ -7,7 +7,7 @@ rows it is about to version (``SELECT … FOR UPDATE``) so two concurrent ingest
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 

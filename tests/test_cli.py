@@ -120,7 +120,7 @@ def test_init_then_demo_in_a_fresh_directory(tmp_path):
     demo = subprocess.run([*exe, "--config", cfg, "demo", "--now", "2026-11-27T12:00:00Z"], capture_output=True,
                           text=True)
     assert demo.returncode == 0, demo.stderr
-    assert "12 new" in demo.stdout and "30 feeds written" in demo.stdout
+    assert "12 new" in demo.stdout and "38 feeds written" in demo.stdout and "11 item files" in demo.stdout
     feeds = site / "feeds"
     ar = feedparser.parse((feeds / "ar/all/rss.xml").read_bytes())
     assert ar.feed.language == "ar" and len(ar.entries) == 4 and not ar.bozo

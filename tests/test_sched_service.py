@@ -42,7 +42,7 @@ def test_run_on_a_fresh_site_publishes_at_start_reloads_and_stops_cleanly(tmp_pa
     try:
         ledger = RunLedger(store)
         first = wait_for(lambda: [r for r in ledger.recent("publish-all") if r.status == "success"], "first publish")
-        assert first[0].counts["written"] == 30
+        assert first[0].counts["written"] == 38    # 2 languages × 5 feeds × 4 formats, less 2 empty newsMessages
         assert (config.output.dir / "en" / "all" / "atom.xml").is_file()
         with cfg.open("a", encoding="utf-8") as fh:
             fh.write('\n[schedules.tidy]\nkind = "prune"\ncron = "0 4 * * *"\ntimezone = "Asia/Beirut"\n')

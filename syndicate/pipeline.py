@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from .config import ALL, Config, Partner
 from .errors import ItemError, RenderError, SyndicateError
 from .layout import build_spec, categories_of, matches
-from .model import FeedItem, FeedKey, FeedSpec, PublishResult
+from .model import Article, FeedItem, FeedKey, FeedSpec, PublishResult
 from .renderers.base import Renderer, get_renderer
 from .select import feed_items, select_articles
 from .sinks.files import FileSink
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from .incremental import FeedTarget
 
 log = logging.getLogger("syndicate.publish")
+#: families remembered during one publish run (each about four articles): bounds the memory whatever the store size
+FAMILY_CACHE_SIZE = 2048
 ALL_STATUSES = ("usable", "withheld", "canceled")
 
 
@@ -74,6 +77,7 @@ class Publisher:
         self.dry_run = dry_run
         self.sink = FileSink(config.output.dir)
         self._renderers: dict[str, Renderer] = {}
+        self._family_cache: OrderedDict[str, list[Article]] | None = None   # only during publish()
         #: called as ``listener(result, body)`` after a feed's new bytes are durably written (WebSub, push…)
         self.listeners: list[Callable[[PublishResult, bytes], None]] = []
 
@@ -92,8 +96,30 @@ class Publisher:
         candidates = self.store.feed_candidates(lang, cat, now, limit * 2 + 10, statuses=statuses,
                                                 include_embargoed=embargoed)
         chosen = select_articles(candidates, now, limit, public=public, embargoed=embargoed)
-        families = self.store.family_members(a.family for a in chosen)
+        families = self._family_members([a.family for a in chosen])
         return feed_items(chosen, families, now, public=public, embargoed=embargoed)
+
+    def _family_members(self, families: Sequence[str]) -> dict[str, list[Article]]:
+        """``store.family_members``, remembered for the rest of the run by :meth:`publish`: in a full build each
+        family is shown in every language's feed. Bounded (least recently used out), and dropped when the run
+        ends: data read after the run's plan is at least as new as its watermark, so nothing is missed."""
+        cache = self._family_cache
+        if cache is None:
+            return self.store.family_members(families)
+        wanted = list(dict.fromkeys(families))
+        out: dict[str, list[Article]] = {}
+        for fam in wanted:
+            if fam in cache:
+                cache.move_to_end(fam)
+                out[fam] = cache[fam]
+        missing = [f for f in wanted if f not in out]
+        if missing:
+            fetched = self.store.family_members(missing)
+            for fam in missing:
+                out[fam] = cache[fam] = fetched.get(fam, [])
+            while len(cache) > FAMILY_CACHE_SIZE:
+                cache.popitem(last=False)
+        return out
 
     # -- rendering -------------------------------------------------------------------------------------
     def render(self, renderer: Renderer, spec: FeedSpec, items: list[FeedItem], report: PublishReport
@@ -192,6 +218,14 @@ class Publisher:
         with ``report.interrupted`` set. Each good render moves that feed's watermark, so an interrupted
         or killed run loses nothing: the next run renders only what is still out of date.
         """
+        self._family_cache = OrderedDict()
+        try:
+            return self._publish(now, feeds, formats, partners, full, stop, run_id)
+        finally:
+            self._family_cache = None
+
+    def _publish(self, now: datetime, feeds: Sequence[str], formats: Sequence[str] | None, partners: bool,
+                 full: bool, stop: Callable[[], bool] | None, run_id: int | None) -> PublishReport:
         from .incremental import Planner
 
         report = PublishReport()

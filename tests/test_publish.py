@@ -208,3 +208,28 @@ def test_dry_run_writes_nothing(site):
     report = jobs.publish(config, store, NOW, dry_run=True)
     assert report.results and not report.failed
     assert not config.output.dir.exists() or not any(p.is_file() for p in config.output.dir.rglob("*"))
+
+
+def test_a_reused_publisher_sees_family_members_added_between_runs(site):
+    """The publisher remembers family members during one run only: a human translation stored between two runs
+    of the same long-lived Publisher (as in ``syndicate run``) shows up as the original's hreflang alternate."""
+    from syndicate.model import Article, Origin
+    from syndicate.pipeline import Publisher
+
+    config, store = site
+    en = Article(id="story-1", lang="en", category="politics", title="Talks resume", body_html="<p>Talks.</p>",
+                 published=NOW - timedelta(hours=1), url="https://news.example.org/en/story-1").with_hash()
+    store.upsert_many([en], NOW)
+    publisher = Publisher(config, store)
+    assert publisher.publish(NOW, full=True).ok
+    feed = json.loads((config.output.dir / "en" / "politics" / "feed.json").read_text(encoding="utf-8"))
+    assert "alternates" not in feed["items"][0]["_syndicate"]
+
+    ar = Article(id="story-1-ar", lang="ar", category="politics", title="استئناف المحادثات",
+                 body_html="<p>محادثات.</p>", published=NOW - timedelta(minutes=30), translation_of="story-1",
+                 origin=Origin.HUMAN, url="https://news.example.org/ar/story-1").with_hash()
+    store.upsert_many([ar], NOW)
+    assert publisher.publish(NOW, full=True).ok
+    feed = json.loads((config.output.dir / "en" / "politics" / "feed.json").read_text(encoding="utf-8"))
+    assert feed["items"][0]["_syndicate"]["alternates"] == [
+        {"language": "ar", "url": "https://news.example.org/ar/story-1", "title": "استئناف المحادثات"}]

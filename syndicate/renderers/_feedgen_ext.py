@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -105,3 +106,22 @@ def entry_extension(fe: Any) -> SyndicateEntryExtension:
     """The entry-level instance attached to a feedgen entry by :func:`install`."""
     ext: SyndicateEntryExtension = getattr(fe, NAME)
     return ext
+
+
+class PreparedEntry(FeedEntry):  # type: ignore[misc]
+    """A feedgen entry whose element is already built (with the fixes above applied): pass it to
+    ``fg.add_entry(feedEntry=…)``. feedgen appends the element where it would append its own, so the
+    document is the same; building the element directly skips feedgen's per-entry setters and checks,
+    which the renderers repeat where they matter (see ``rss._item_element`` and ``atom._entry_element``)."""
+
+    def __init__(self, element: Any) -> None:   # no FeedEntry state: only the element is used
+        self.element = element
+
+    def register_extension(self, *args: Any, **kwargs: Any) -> None:
+        """The element already carries the extension's changes."""
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        return self.element
+
+    def rss_entry(self, extensions: bool = True) -> Any:
+        return self.element

@@ -16,7 +16,7 @@ from ..errors import RenderError
 from ..model import FeedItem, FeedSpec
 from ..sanitize import plain_text, xml_safe
 from . import _common as c
-from ._feedgen_ext import entry_extension, install
+from ._feedgen_ext import XML_LANG, PreparedEntry, _link_attrs, install
 
 
 class AtomRenderer:
@@ -73,24 +73,49 @@ def _category(spec: FeedSpec, slug: str) -> dict[str, str]:
 
 
 def _add_entry(fg: FeedGenerator, spec: FeedSpec, feed_item: FeedItem, site: Site) -> None:
+    fg.add_entry(PreparedEntry(_entry_element(spec, feed_item, site)), order="append")  # feedgen prepends by default
+
+
+def _entry_element(spec: FeedSpec, feed_item: FeedItem, site: Site) -> etree._Element:
+    """The ``<entry>`` exactly as feedgen 1.0.0 builds it from ``id``, ``title``, ``updated``, ``published``,
+    ``author``, ``content`` (HTML), ``summary`` and the categories, with our extension's changes (complete
+    links, ``xml:lang``) already made."""
     article = feed_item.article
-    fe = fg.add_entry(order="append")       # feedgen prepends by default
-    fe.id(article.guid)
-    fe.title(c.entry_title(article))
-    fe.updated(c.utc_time(article.modified, "updated", article.id))
-    fe.published(c.utc_time(article.published, "published", article.id))
+    guid = article.guid
+    title = c.entry_title(article)
+    updated = c.utc_time(article.modified, "updated", article.id)
+    published = c.utc_time(article.published, "published", article.id)
+    if not (guid and title):
+        raise ValueError("Required fields not set")        # as feedgen's atom_entry
+    entry = etree.Element("entry")
+    etree.SubElement(entry, "id").text = guid
+    etree.SubElement(entry, "title").text = title
+    etree.SubElement(entry, "updated").text = updated.isoformat()
     author = plain_text(article.author or "")
     if author:
-        fe.author({"name": author})
-    fe.content(c.content_html(feed_item, site), type="html")
+        etree.SubElement(etree.SubElement(entry, "author"), "name").text = author
+    content = etree.SubElement(entry, "content")
+    html = c.content_html(feed_item, site)
+    if html:
+        content.text = html
+    content.attrib["type"] = "html"
     summary = c.entry_summary(article)
     if summary:
-        fe.summary(summary)
+        etree.SubElement(entry, "summary").text = summary
     categories = [_category(spec, article.category)]
     if c.is_machine_translated(article):
         categories.append({"term": c.MACHINE_TRANSLATION_TERM, "scheme": c.DISCLOSURE_SCHEME,
                            "label": c.machine_translation_note(article)})
-    fe.category(categories)
-    ext = entry_extension(fe)
-    ext.lang = xml_safe(article.lang)
-    ext.links = c.entry_links(feed_item, site)
+    for cat in categories:
+        element = etree.SubElement(entry, "category", term=cat["term"])
+        if cat.get("scheme"):
+            element.attrib["scheme"] = cat["scheme"]
+        if cat.get("label"):
+            element.attrib["label"] = cat["label"]
+    etree.SubElement(entry, "published").text = published.isoformat()
+    for attrs in c.entry_links(feed_item, site):
+        etree.SubElement(entry, "link", _link_attrs(attrs))
+    lang = xml_safe(article.lang)
+    if lang:
+        entry.set(XML_LANG, lang)
+    return entry

@@ -21,7 +21,7 @@ from ..errors import RenderError
 from ..model import FeedItem, FeedSpec
 from ..sanitize import plain_text, xml_safe
 from . import _common as c
-from ._feedgen_ext import entry_extension, install
+from ._feedgen_ext import DC_NS, PreparedEntry, install
 
 
 # What feed readers take for HTML in an RSS text element (feedparser's ``lookslikehtml``): a closing tag or a
@@ -92,20 +92,43 @@ def _category(spec: FeedSpec, slug: str) -> dict[str, str]:
 
 
 def _add_item(fg: FeedGenerator, spec: FeedSpec, feed_item: FeedItem, site: Site) -> None:
+    fg.add_entry(PreparedEntry(_item_element(spec, feed_item, site)), order="append")  # feedgen prepends by default
+
+
+def _item_element(spec: FeedSpec, feed_item: FeedItem, site: Site) -> etree._Element:
+    """The ``<item>`` exactly as feedgen 1.0.0 builds it from ``guid``, ``title``, ``link`` (the article's own
+    URL only: RSS keeps the last one), ``description`` (the full content), ``published`` and the categories,
+    with our extension's changes (RFC 822 GMT ``pubDate``, ``dc:creator``, ``dc:language``) already made."""
     article = feed_item.article
-    fe = fg.add_entry(order="append")       # feedgen prepends by default
-    fe.guid(article.guid, permalink=False)
-    fe.title(rss_text(c.entry_title(article)))
+    title = rss_text(c.entry_title(article))
+    description = c.content_html(feed_item, site)
+    published = c.utc_time(article.published, "published", article.id)
+    if not (title or description):
+        raise ValueError("Required fields not set")        # as feedgen's rss_entry
+    item = etree.Element("item")
+    if title:
+        etree.SubElement(item, "title").text = title
     url = c.article_url(article, site)
     if url:
-        fe.link(href=url)                   # only the article's own URL: RSS keeps the last one
-    fe.description(c.content_html(feed_item, site))
-    fe.published(c.utc_time(article.published, "published", article.id))
+        etree.SubElement(item, "link").text = url
+    if description:
+        etree.SubElement(item, "description").text = description
+    guid = etree.SubElement(item, "guid")
+    guid.text = article.guid
+    guid.attrib["isPermaLink"] = "false"
     categories = [_category(spec, article.category)]
     if c.is_machine_translated(article):
         categories.append({"term": c.MACHINE_TRANSLATION_TERM, "scheme": c.DISCLOSURE_SCHEME})
-    fe.category(categories)
-    ext = entry_extension(fe)
-    ext.lang = xml_safe(article.lang)
-    ext.creator = plain_text(article.author or "") or None
-    ext.pub_date = c.rfc822(article.published)
+    for cat in categories:
+        element = etree.SubElement(item, "category")
+        element.text = cat.get("label", cat["term"])        # feedgen: the label, else the term
+        if cat.get("scheme"):
+            element.attrib["domain"] = cat["scheme"]
+    etree.SubElement(item, "pubDate").text = c.rfc822(published)
+    creator = plain_text(article.author or "")
+    if creator:
+        etree.SubElement(item, f"{{{DC_NS}}}creator").text = creator
+    lang = xml_safe(article.lang)
+    if lang:
+        etree.SubElement(item, f"{{{DC_NS}}}language").text = lang
+    return item

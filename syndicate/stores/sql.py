@@ -41,6 +41,34 @@ def _row_to_article(row: Mapping[str, Any]) -> Article:
     return Article(**data)
 
 
+_STATUSES = {s.value: s for s in Status}
+_ORIGINS = {o.value: o for o in Origin}
+_DATE_FIELDS = frozenset(("published", "updated", "embargo"))
+
+
+def _rows_to_articles(result: Any) -> list[Article]:
+    """:func:`_row_to_article` for every row of a result, reading the rows as tuples (the same values,
+    without building a mapping per row)."""
+    keys = list(result.keys())
+    index = [keys.index(name) for name in _ARTICLE_FIELDS]
+    dates = [i for name, i in zip(_ARTICLE_FIELDS, index) if name in _DATE_FIELDS]
+    status_at, origin_at, summary_at = (index[_ARTICLE_FIELDS.index(n)] for n in ("status", "origin", "summary"))
+    out: list[Article] = []
+    for row in result:
+        values = list(row)
+        for i in dates:
+            value = values[i]
+            if value is not None:
+                values[i] = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        status = values[status_at]
+        values[status_at] = _STATUSES.get(status) or Status(status)
+        origin = values[origin_at]
+        values[origin_at] = _ORIGINS.get(origin) or Origin(origin)
+        values[summary_at] = values[summary_at] or ""
+        out.append(Article(*[values[i] for i in index]))
+    return out
+
+
 def _article_to_row(article: Article) -> dict[str, Any]:
     row = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
     row["status"] = article.status.value
@@ -183,7 +211,7 @@ class SqlStore:
     def _query(self, query: Any) -> list[Article]:
         try:
             with self.engine.connect() as conn:
-                return [_row_to_article(r) for r in conn.execute(query).mappings()]
+                return _rows_to_articles(conn.execute(query))
         except SQLAlchemyError as exc:
             raise StoreError("store query failed", context=self._safe_url()) from exc
 

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from . import __version__
@@ -39,6 +39,9 @@ from .stores.sql import SqlStore, _utc
 #: costs less than tracing each change, and memory stays bounded)
 MAX_TRACED_CHANGES = 5000
 TIMER_CURSOR = "timers"
+# built once (a run records every feed it renders): the values come as execution parameters
+_UPDATE_WATERMARK = update(feed_watermarks).where(feed_watermarks.c.path == bindparam("where_path"))
+_INSERT_WATERMARK = insert(feed_watermarks)
 
 
 def config_hash(config: Config, spec: FeedSpec, partner: Partner | None = None) -> str:
@@ -130,10 +133,9 @@ class Planner:
                       size=size, run_id=run_id)
         try:
             with self.store.engine.begin() as conn:
-                done = conn.execute(update(feed_watermarks).where(feed_watermarks.c.path == target.state_key)
-                                    .values(**values))
+                done = conn.execute(_UPDATE_WATERMARK, {"where_path": target.state_key, **values})
                 if done.rowcount == 0:
-                    conn.execute(insert(feed_watermarks).values(**values))
+                    conn.execute(_INSERT_WATERMARK, values)
         except SQLAlchemyError as exc:
             raise StoreError("cannot record feed watermark", context=target.state_key) from exc
 

@@ -22,6 +22,9 @@ from .schema import article_versions, articles, feed_state, metadata, translatio
 
 UTC = timezone.utc
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+# built once (a publish run records every feed it writes): the values come as execution parameters
+_UPDATE_FEED_STATE = update(feed_state).where(feed_state.c.path == bindparam("where_path"))
+_INSERT_FEED_STATE = insert(feed_state)
 _CHUNK = 500
 
 
@@ -335,9 +338,9 @@ class SqlStore:
                       last_modified=state.last_modified, written_at=state.written_at)
         try:
             with self.engine.begin() as conn:
-                done = conn.execute(update(feed_state).where(feed_state.c.path == state.path).values(**values))
+                done = conn.execute(_UPDATE_FEED_STATE, {"where_path": state.path, **values})
                 if done.rowcount == 0:
-                    conn.execute(insert(feed_state).values(**values))
+                    conn.execute(_INSERT_FEED_STATE, values)
         except SQLAlchemyError as exc:
             raise StoreError("cannot record feed state", context=self._safe_url()) from exc
 

@@ -16,12 +16,16 @@ Does not choose any values: the renderers set every attribute below.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
+
+if TYPE_CHECKING:
+    from ..config import Site
+    from ..model import FeedItem, FeedSpec
 
 NAME = "syndicate"          # attribute name on FeedGenerator / FeedEntry: ``fg.syndicate``, ``fe.syndicate``
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -125,3 +129,20 @@ class PreparedEntry(FeedEntry):  # type: ignore[misc]
 
     def rss_entry(self, extensions: bool = True) -> Any:
         return self.element
+
+
+def render_feedgen(build: Callable[[FeedSpec, Sequence[FeedItem], Site], FeedGenerator], method: str, label: str,
+                   spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> bytes:
+    """Shared body of the feedgen renderers: check the items, build, serialise with ``fg.<method>`` (canonical
+    UTF-8 with declaration), and turn feedgen/lxml refusals into a :class:`RenderError` naming the feed."""
+    from ..errors import RenderError
+    from ._common import check_items
+
+    check_items(items)
+    try:
+        fg = build(spec, items, site)
+        body: bytes = getattr(fg, method)(pretty=True, encoding="UTF-8", xml_declaration=True)
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise RenderError(f"cannot render {label} feed", context=str(spec.key)) from exc
+    return body
+

@@ -12,11 +12,10 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ..config import Site
-from ..errors import RenderError
 from ..model import FeedItem, FeedSpec
 from ..sanitize import plain_text, xml_safe
 from . import _common as c
-from ._feedgen_ext import XML_LANG, PreparedEntry, _link_attrs, install
+from ._feedgen_ext import XML_LANG, PreparedEntry, _link_attrs, install, render_feedgen
 
 
 class AtomRenderer:
@@ -32,13 +31,7 @@ class AtomRenderer:
         Raises:
             RenderError: an item has a naive datetime, or feedgen/lxml refused a value.
         """
-        c.check_items(items)
-        try:
-            fg = build(spec, items, site)
-            body: bytes = fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
-        except (ValueError, TypeError, etree.LxmlError) as exc:
-            raise RenderError("cannot render Atom feed", context=str(spec.key)) from exc
-        return body
+        return render_feedgen(build, "atom_str", "Atom", spec, items, site)
 
 
 def build(spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> FeedGenerator:

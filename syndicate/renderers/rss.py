@@ -17,11 +17,10 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ..config import Site
-from ..errors import RenderError
 from ..model import FeedItem, FeedSpec
 from ..sanitize import plain_text, xml_safe
 from . import _common as c
-from ._feedgen_ext import DC_NS, PreparedEntry, install
+from ._feedgen_ext import DC_NS, PreparedEntry, install, render_feedgen
 
 
 # What feed readers take for HTML in an RSS text element (feedparser's ``lookslikehtml``): a closing tag or a
@@ -48,13 +47,7 @@ class RssRenderer:
         Raises:
             RenderError: an item has a naive datetime, or feedgen/lxml refused a value.
         """
-        c.check_items(items)
-        try:
-            fg = build(spec, items, site)
-            body: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
-        except (ValueError, TypeError, etree.LxmlError) as exc:
-            raise RenderError("cannot render RSS feed", context=str(spec.key)) from exc
-        return body
+        return render_feedgen(build, "rss_str", "RSS", spec, items, site)
 
 
 def build(spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> FeedGenerator:

@@ -70,8 +70,8 @@ def generate(root: Path, size: int) -> None:
     """``size`` articles in families of four: en original, ar human, fr and es machine translations."""
     from syndicate.config import load_config
     from syndicate.model import Article, Origin
-    from syndicate.stores import open_store
-    from syndicate.translators.cache import segment_hash
+    from syndicate.store import open_store
+    from syndicate.translate.memory import segment_hash
 
     config = load_config(write_config(root), env={})
     store = open_store(config.store_url)
@@ -109,9 +109,9 @@ def _peak_mb() -> float:
 
 
 def measure_full(root: Path) -> dict[str, float]:
-    from syndicate import jobs
+    from syndicate.publish import usecase as jobs
     from syndicate.config import load_config
-    from syndicate.stores import open_store
+    from syndicate.store import open_store
 
     config = load_config(root / "syndicate.toml", env={})
     store = open_store(config.store_url)
@@ -126,10 +126,10 @@ def measure_full(root: Path) -> dict[str, float]:
 
 
 def measure_incremental(root: Path) -> dict[str, float]:
-    from syndicate import jobs
+    from syndicate.publish import usecase as jobs
     from syndicate.config import load_config
     from syndicate.model import Article
-    from syndicate.stores import open_store
+    from syndicate.store import open_store
 
     config = load_config(root / "syndicate.toml", env={})
     store = open_store(config.store_url)
@@ -153,8 +153,8 @@ def measure_feedgen(root: Path, feeds: int = 20) -> dict[str, float]:
     from feedgen.feed import FeedGenerator
 
     from syndicate.config import load_config
-    from syndicate.pipeline import Publisher
-    from syndicate.stores import open_store
+    from syndicate.publish.publisher import Publisher
+    from syndicate.store import open_store
 
     config = load_config(root / "syndicate.toml", env={})
     store = open_store(config.store_url)
@@ -187,8 +187,8 @@ def measure_feedgen(root: Path, feeds: int = 20) -> dict[str, float]:
                 entries += 1
             fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
     seconds = time.perf_counter() - start
-    from syndicate.layout import build_spec
-    from syndicate.renderers.base import get_renderer
+    from syndicate.config.layout import build_spec
+    from syndicate.render.base import get_renderer
 
     start = time.perf_counter()
     for (lang, cat), items in zip(scopes, item_sets):

@@ -178,8 +178,8 @@ def main() -> None:
 
     from argos_builder import CORPUS, build_package_dir, zip_package
 
-    from syndicate.translators.argos_install import install_argosmodel
-    from syndicate.translators.splitter import split_sentences
+    from syndicate.translate.engines.argos_install import install_argosmodel
+    from syndicate.translate.splitter import split_sentences
 
     texts = article_texts()
     sentences = [s for t in texts for s in split_sentences(t)]
@@ -233,9 +233,9 @@ def main() -> None:
     from factories import make_article
 
     from syndicate.config import Translation
-    from syndicate.translate import translate_articles
-    from syndicate.translators.argos import ArgosTranslator
-    from syndicate.translators.cache import InMemoryTM, TMStats
+    from syndicate.translate.articles import translate_articles
+    from syndicate.translate.engines.argos import ArgosTranslator
+    from syndicate.translate.memory import InMemoryTM, TMStats
 
     cfg = Translation(argos_packages_dir=tmp / "packages", beam_size=args.beam, intra_threads=args.intra_threads,
                       max_batch_size=64)

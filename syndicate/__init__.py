@@ -1,7 +1,7 @@
 """syndicate: multilingual news syndication publisher (RSS 2.0, Atom, JSON Feed, NewsML-G2)."""
 
-from .errors import SyndicateError
-from .model import Article, FeedKey, FeedSpec, Origin, PublishResult, RenderedFeed, Status
+from syndicate.errors import SyndicateError
+from syndicate.model import Article, FeedKey, FeedSpec, Origin, PublishResult, RenderedFeed, Status
 
 __version__ = "0.1.0"
 __all__ = ["Article", "FeedKey", "FeedSpec", "Origin", "PublishResult", "RenderedFeed", "Status",

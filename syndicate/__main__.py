@@ -1,3 +1,3 @@
-from .cli import main
+from syndicate.cli import main
 
 main()

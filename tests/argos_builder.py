@@ -240,7 +240,7 @@ _INSTALLED: dict[str, Path] = {}
 def installed_test_packages(root: Path) -> Path:
     """Build the :data:`TEST_PACKAGES` as ``.argosmodel`` files in ``root/dist`` and install them with
     syndicate's own installer into ``root/packages``; returns the packages folder (built once per root)."""
-    from syndicate.translators.argos_install import install_argosmodel
+    from syndicate.translate.engines.argos_install import install_argosmodel
 
     key = str(root)
     if key not in _INSTALLED:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from syndicate.validate import AtomValidator, JsonFeedValidator, NewsMLValidator, feedparser_errors
+from syndicate.render.validate import AtomValidator, JsonFeedValidator, NewsMLValidator, feedparser_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SYNDICATE_SHARED", ROOT.parent / "shared")).resolve()
@@ -79,7 +79,7 @@ def store_url(request, tmp_path):
         return
     from sqlalchemy import create_engine
 
-    from syndicate.stores.schema import metadata
+    from syndicate.store.schema import metadata
 
     url = request.getfixturevalue("pg_database_url")
     engine = create_engine(url)
@@ -90,7 +90,7 @@ def store_url(request, tmp_path):
 
 @pytest.fixture
 def store(store_url):
-    from syndicate.stores import open_store
+    from syndicate.store import open_store
 
     s = open_store(store_url)
     yield s

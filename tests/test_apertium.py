@@ -7,10 +7,10 @@ from factories import make_article
 
 from syndicate.config import Translation
 from syndicate.errors import ModelNotFoundError
-from syndicate.translate import translate_articles
-from syndicate.translators.apertium import ApertiumTranslator, to_iso639_1, to_iso639_3
-from syndicate.translators.base import get_translator
-from syndicate.translators.cache import InMemoryTM, TMStats
+from syndicate.translate.articles import translate_articles
+from syndicate.translate.engines.apertium import ApertiumTranslator, to_iso639_1, to_iso639_3
+from syndicate.translate.engines.base import get_translator
+from syndicate.translate.memory import InMemoryTM, TMStats
 
 
 @pytest.fixture(scope="module")

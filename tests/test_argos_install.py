@@ -13,10 +13,10 @@ import pytest
 from argos_builder import build_argosmodel
 from click.testing import CliRunner
 
-from syndicate.cli_models import models
+from syndicate.cli.models import models
 from syndicate.errors import TranslationError
-from syndicate.translators.argos import list_packages
-from syndicate.translators.argos_install import install_argosmodel
+from syndicate.translate.engines.argos import list_packages
+from syndicate.translate.engines.argos_install import install_argosmodel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,9 +102,9 @@ OFFLINE_SCRIPT = textwrap.dedent("""
     from argos_builder import build_argosmodel
     from factories import make_article
     from syndicate.config import Translation
-    from syndicate.translate import translate_articles
-    from syndicate.translators.base import get_translator
-    from syndicate.translators.cache import InMemoryTM
+    from syndicate.translate.articles import translate_articles
+    from syndicate.translate.engines.base import get_translator
+    from syndicate.translate.memory import InMemoryTM
 
     tmp = Path(sys.argv[1])
     out = {}
@@ -114,7 +114,7 @@ OFFLINE_SCRIPT = textwrap.dedent("""
     except OSError as exc:
         out["network"] = type(exc).__name__
     pkg = build_argosmodel(tmp / "dist", "en", "ar", swaps={"Geneva": "جنيف"})
-    cli = [sys.executable, "-c", "from syndicate.cli_models import models; models()"]
+    cli = [sys.executable, "-c", "from syndicate.cli.models import models; models()"]
     res = subprocess.run([*cli, "install", str(pkg), "--packages-dir", str(tmp / "pk")], capture_output=True, text=True)
     out["install"] = [res.returncode, res.stdout.strip()]
     started = time.monotonic()

@@ -15,10 +15,10 @@ from factories import make_article
 from syndicate.config import Translation
 from syndicate.errors import ModelNotFoundError, TranslationError
 from syndicate.model import Origin
-from syndicate.translate import translate_articles
-from syndicate.translators.argos import ArgosTranslator, default_packages_dir, list_packages
-from syndicate.translators.base import get_translator
-from syndicate.translators.cache import InMemoryTM, TMStats
+from syndicate.translate.articles import translate_articles
+from syndicate.translate.engines.argos import ArgosTranslator, default_packages_dir, list_packages
+from syndicate.translate.engines.base import get_translator
+from syndicate.translate.memory import InMemoryTM, TMStats
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_default_packages_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_check_reports_pairs_without_a_package(packages: Path) -> None:
     """check_translation_setup names every configured pair no engine serves (for `syndicate check`)."""
     from syndicate.config import parse_config
-    from syndicate.translate import check_translation_setup
+    from syndicate.translate.articles import check_translation_setup
 
     cfg = parse_config({
         "site": {"name": "Levant Desk", "base_url": "https://news.example.org/", "publisher": "Levant Desk"},

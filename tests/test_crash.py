@@ -30,7 +30,7 @@ from factories import make_article
 from sites import make_site
 
 from syndicate.config import load_config
-from syndicate.stores import open_store
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

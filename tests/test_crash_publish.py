@@ -15,9 +15,9 @@ from lxml import etree
 from sites import make_site, snapshot
 
 from syndicate.config import load_config
-from syndicate.runs import RunLedger
-from syndicate.scheduling import JobRunner
-from syndicate.stores import open_store
+from syndicate.store.runs import RunLedger
+from syndicate.schedule import JobRunner
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)
@@ -30,7 +30,7 @@ STOP_AFTER = 12
 # so the test can kill -9 it at a known point in the middle of the run.
 FREEZING_CLI = f"""
 import os, signal, sys
-from syndicate.sinks import files
+from syndicate.deliver import files
 deliver = files.FileSink.deliver
 count = [0]
 def freezing_deliver(self, path, body):

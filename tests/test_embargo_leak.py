@@ -16,10 +16,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sites import make_site, write_jsonl
 
-from syndicate import jobs
+from syndicate.publish import usecase as jobs
 from syndicate.config import load_config
-from syndicate.server.app import SyndicateApp
-from syndicate.stores import open_store
+from syndicate.serve.app import SyndicateApp
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

@@ -42,12 +42,12 @@ import pytest
 from lxml import etree
 from sites import make_site, write_jsonl
 
-from syndicate import jobs
+from syndicate.publish import usecase as jobs
 from syndicate.config import load_config
 from syndicate.errors import IngestError
 from syndicate.model import Status
-from syndicate.select import is_public
-from syndicate.stores import open_store
+from syndicate.select.feeds import is_public
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

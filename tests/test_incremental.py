@@ -9,9 +9,9 @@ import pytest
 from factories import make_article
 from sites import site_config, snapshot
 
-from syndicate import jobs
+from syndicate.publish import usecase as jobs
 from syndicate.model import Origin
-from syndicate.stores import open_store
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

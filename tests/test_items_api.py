@@ -15,9 +15,9 @@ from test_serve_support import TOKENS, Server, partner_site, recent
 
 from syndicate.config import Partner
 from syndicate.model import Status
-from syndicate.server.items import Query, decode_cursor, fetch_page
-from syndicate.stores import open_store
-from syndicate.stores.schema import article_versions
+from syndicate.serve.items import Query, decode_cursor, fetch_page
+from syndicate.store import open_store
+from syndicate.store.schema import article_versions
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 
@@ -139,7 +139,7 @@ def test_late_commit_is_not_skipped(tmp_path, pg_database_url):
     """A version whose sequence number is lower but whose transaction commits later is still delivered."""
     from sqlalchemy import create_engine
 
-    from syndicate.stores.schema import metadata
+    from syndicate.store.schema import metadata
 
     engine = create_engine(pg_database_url)
     metadata.drop_all(engine)

@@ -19,10 +19,10 @@ from factories import make_article
 
 from syndicate.config import Translation
 from syndicate.errors import ConfigError, ModelNotFoundError, TranslationError
-from syndicate.translate import translate_articles
-from syndicate.translators.base import get_translator
-from syndicate.translators.cache import InMemoryTM
-from syndicate.translators.libretranslate import LibreTranslateTranslator
+from syndicate.translate.articles import translate_articles
+from syndicate.translate.engines.base import get_translator
+from syndicate.translate.memory import InMemoryTM
+from syndicate.translate.engines.libretranslate import LibreTranslateTranslator
 
 LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "es"]},
              {"code": "ar", "name": "Arabic", "targets": ["en"]}]

@@ -14,10 +14,10 @@ from sites import make_site
 
 from syndicate.config import load_config
 from syndicate.errors import LockedError
-from syndicate.incremental import Planner
-from syndicate.locks import store_lock
-from syndicate.runs import RunLedger
-from syndicate.stores import open_store
+from syndicate.select.plan import Planner
+from syndicate.store.locks import store_lock
+from syndicate.store.runs import RunLedger
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)
@@ -58,7 +58,7 @@ def test_a_held_lock_refuses_a_second_holder_until_released(store):
 
 def test_a_killed_holder_releases_its_lock(store_url, store):
     """kill -9 of the process holding the lock frees it (flock and advisory locks die with their owner)."""
-    code = ("import sys\nfrom syndicate.stores import open_store\nfrom syndicate.locks import store_lock\n"
+    code = ("import sys\nfrom syndicate.store import open_store\nfrom syndicate.store.locks import store_lock\n"
             f"s = open_store({store_url!r})\n"
             "with store_lock(s, 'publish'):\n    print('held', flush=True)\n    sys.stdin.read()\n")
     holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

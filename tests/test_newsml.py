@@ -14,9 +14,9 @@ from conftest import SCHEMAS
 from factories import BASE, SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.errors import RenderError
 from syndicate.model import Origin
-from syndicate.renderers.base import get_renderer
-from syndicate.renderers.newsml_g2 import NewsMLRenderer, item_path, render_item, transmit_id
-from syndicate.validate import iptc_catalog_aliases, qcode_errors, xhtml_body_errors
+from syndicate.render.base import get_renderer
+from syndicate.render.newsml import NewsMLRenderer, item_path, render_item, transmit_id
+from syndicate.render.validate import iptc_catalog_aliases, qcode_errors, xhtml_body_errors
 
 NS = {"g": "http://iptc.org/std/nar/2006-10-01/", "h": "http://www.w3.org/1999/xhtml"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -14,8 +14,8 @@ from lxml import etree
 
 from factories import BASE, SITE, item, make_article, make_spec
 from syndicate.model import Status
-from syndicate.renderers.newsml_g2 import NewsMLRenderer, item_path, render_item
-from syndicate.stores import open_store
+from syndicate.render.newsml import NewsMLRenderer, item_path, render_item
+from syndicate.store import open_store
 from test_newsml import NS, assert_valid
 
 SPEC = make_spec(fmt="newsml")

@@ -12,10 +12,10 @@ from test_serve_support import partner_site, recent
 
 from syndicate.cli import main
 from syndicate.config import Partner, parse_config
-from syndicate.delivery import queue, sync_changes
+from syndicate.deliver import queue, sync_changes
 from syndicate.errors import ConfigError
-from syndicate.server.auth import Authenticator, RateLimiter, bearer
-from syndicate.stores import open_store
+from syndicate.serve.auth import Authenticator, RateLimiter, bearer
+from syndicate.store import open_store
 
 
 def test_token_is_shown_once_with_its_hash(tmp_path):

@@ -22,9 +22,9 @@ from lxml import etree
 from factories import SITE, item, make_spec
 from syndicate.ingest import IngestOptions
 from syndicate.ingest.jsonl import parse_jsonl
-from syndicate.renderers.base import get_renderer
+from syndicate.render.base import get_renderer
 from syndicate.sanitize import plain_text, protect_text, text_field
-from syndicate.stores import open_store
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)

@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 from sites import site_config, snapshot, write_jsonl
 
-from syndicate import jobs
-from syndicate.stores import open_store
+from syndicate.publish import usecase as jobs
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -214,7 +214,7 @@ def test_a_reused_publisher_sees_family_members_added_between_runs(site):
     """The publisher remembers family members during one run only: a human translation stored between two runs
     of the same long-lived Publisher (as in ``syndicate run``) shows up as the original's hreflang alternate."""
     from syndicate.model import Article, Origin
-    from syndicate.pipeline import Publisher
+    from syndicate.publish.publisher import Publisher
 
     config, store = site
     en = Article(id="story-1", lang="en", category="politics", title="Talks resume", body_html="<p>Talks.</p>",

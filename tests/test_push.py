@@ -15,9 +15,9 @@ from factories import make_article
 from lxml import etree
 from test_serve_support import Received, Receiver, partner_site, recent
 
-from syndicate.delivery import queue
-from syndicate.delivery.transmitter import SIGNATURE_HEADER, Pusher, backoff, verify
-from syndicate.stores import open_store
+from syndicate.deliver import queue
+from syndicate.deliver.push import SIGNATURE_HEADER, Pusher, backoff, verify
+from syndicate.store import open_store
 
 SECRET = "push-secret-4b1d"
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"

@@ -10,7 +10,7 @@ from lxml import etree
 
 from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.model import FeedItem, Origin
-from syndicate.renderers.atom import AtomRenderer
+from syndicate.render.atom import AtomRenderer
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

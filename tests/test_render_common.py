@@ -15,8 +15,8 @@ from lxml import etree
 from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.errors import RenderError
 from syndicate.model import FeedItem, Origin
-from syndicate.renderers import _common
-from syndicate.renderers.base import get_renderer
+from syndicate.render import _common
+from syndicate.render.base import get_renderer
 
 FORMATS = ("rss", "atom", "json")
 

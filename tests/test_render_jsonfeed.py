@@ -7,7 +7,7 @@ from typing import Any
 
 from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.model import FeedItem, Origin
-from syndicate.renderers.jsonfeed import JsonFeedRenderer
+from syndicate.render.jsonfeed import JsonFeedRenderer
 
 
 def render(items: list[FeedItem], **spec_overrides: object) -> bytes:

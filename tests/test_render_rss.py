@@ -9,7 +9,7 @@ from lxml import etree
 
 from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.model import FeedItem, Origin
-from syndicate.renderers.rss import RssRenderer
+from syndicate.render.rss import RssRenderer
 
 NS = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/"}
 

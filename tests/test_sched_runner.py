@@ -8,12 +8,12 @@ from importlib import resources
 import pytest
 from sites import make_site
 
-from syndicate import jobs
+from syndicate.publish import usecase as jobs
 from syndicate.config import load_config
-from syndicate.runs import FAILED, INTERRUPTED, RUNNING, SUCCESS, RunLedger
-from syndicate.scheduling import JobRunner
-from syndicate.scheduling.service import SchedulerService
-from syndicate.stores import open_store
+from syndicate.store.runs import FAILED, INTERRUPTED, RUNNING, SUCCESS, RunLedger
+from syndicate.schedule import JobRunner
+from syndicate.schedule.service import SchedulerService
+from syndicate.store import open_store
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)        # 7 minutes after a 15-minute fire time
@@ -99,7 +99,7 @@ def test_a_dead_runners_row_is_taken_over_and_finished(site):
 def test_stop_interrupts_a_publish_and_the_next_start_finishes_it(site, monkeypatch):
     """SIGTERM's stop event, set while the third file is being written: that write completes, the run is
     recorded 'interrupted'; the next start catches up that fire time and renders only what is missing."""
-    from syndicate.sinks.files import FileSink
+    from syndicate.deliver.files import FileSink
 
     build, opened = site
     config = build()

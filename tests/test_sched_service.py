@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from syndicate.config import load_config
-from syndicate.runs import RunLedger
-from syndicate.stores import open_store
+from syndicate.store.runs import RunLedger
+from syndicate.store import open_store
 
 
 def wait_for(predicate, what: str, limit: float = 60.0):

@@ -9,8 +9,8 @@ from sites import make_site
 
 from syndicate.config import Schedule, load_config
 from syndicate.errors import ConfigError
-from syndicate.scheduling import JobRunner, fire_times, grace_seconds, next_fire, previous_fire
-from syndicate.stores import open_store
+from syndicate.schedule import JobRunner, fire_times, grace_seconds, next_fire, previous_fire
+from syndicate.store import open_store
 
 UTC = timezone.utc
 

@@ -13,8 +13,8 @@ import requests
 from factories import make_article
 from test_serve_support import TOKENS, Server, partner_site, raw_get
 
-from syndicate import jobs
-from syndicate.stores import open_store
+from syndicate.publish import usecase as jobs
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

@@ -20,7 +20,7 @@ from typing import Callable
 from sites import make_site
 
 from syndicate.config import load_config
-from syndicate.server.auth import token_hash
+from syndicate.serve.auth import token_hash
 
 UTC = timezone.utc
 TOKENS = {"acme": "acme-token-0123456789", "wire": "wire-token-abcdefghij", "slow": "slow-token-zyxwvu"}

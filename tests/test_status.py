@@ -11,8 +11,8 @@ from sites import make_site
 
 from syndicate.cli import main
 from syndicate.config import load_config
-from syndicate.scheduling import JobRunner
-from syndicate.stores import open_store
+from syndicate.schedule import JobRunner
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)

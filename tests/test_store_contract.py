@@ -114,7 +114,7 @@ def test_concurrent_writers_never_hand_out_one_version_twice(store_url):
     """Four writers (own connections) change one article at once: versions 1..N, each exactly once."""
     import threading
 
-    from syndicate.stores import open_store
+    from syndicate.store import open_store
 
     stores = [open_store(store_url) for _ in range(4)]
     base = make_article(1)

@@ -14,9 +14,9 @@ from factories import bilingual_pair, make_article
 from syndicate.config import Translation
 from syndicate.errors import TranslationError
 from syndicate.model import Origin
-from syndicate.translate import needs_translation, terminal_progress, translate_articles
-from syndicate.translators.argos import ArgosTranslator, clear_model_cache
-from syndicate.translators.cache import InMemoryTM, TMKey, TMStats, segment_hash
+from syndicate.translate.articles import needs_translation, terminal_progress, translate_articles
+from syndicate.translate.engines.argos import ArgosTranslator, clear_model_cache
+from syndicate.translate.memory import InMemoryTM, TMKey, TMStats, segment_hash
 
 CREDIT = "Levant Desk Media Department"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syndicate.translators.splitter import split_sentences, split_spans
+from syndicate.translate.splitter import split_sentences, split_spans
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from lxml import etree
 from sites import make_site, site_config, write_jsonl
 
-from syndicate import jobs
+from syndicate.publish import usecase as jobs
 from syndicate.cli import main
 from syndicate.model import Origin
-from syndicate.stores import open_store
-from syndicate.translation_run import translate_pending
+from syndicate.store import open_store
+from syndicate.translate.usecase import translate_pending
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

@@ -12,10 +12,10 @@ from lxml import etree
 from conftest import SCHEMAS
 from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.config import Output
-from syndicate.renderers.newsml_g2 import NewsMLRenderer, item_path, render_item
-from syndicate.validate import (SchemaMissingError, iptc_catalog_aliases, qcode_errors, validate_paths,
-                                xhtml_body_errors)
-from syndicate.validate_cli import validate_command
+from syndicate.render.newsml import NewsMLRenderer, item_path, render_item
+from syndicate.render.validate import (SchemaMissingError, iptc_catalog_aliases, qcode_errors, validate_paths,
+    xhtml_body_errors)
+from syndicate.cli.validate import validate_command
 from test_newsml import IPTC_ALIASES
 
 XSD = SCHEMAS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"

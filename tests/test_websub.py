@@ -11,10 +11,10 @@ from urllib.parse import parse_qs
 from factories import make_article
 from test_serve_support import Received, Receiver, partner_site
 
-from syndicate.delivery import attach
-from syndicate.layout import public_url
-from syndicate.pipeline import Publisher
-from syndicate.stores import open_store
+from syndicate.deliver import attach
+from syndicate.config.layout import public_url
+from syndicate.publish.publisher import Publisher
+from syndicate.store import open_store
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

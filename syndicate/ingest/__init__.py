@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import IngestError
-from .base import FORMATS, IngestOptions, ParsedItem, slugify
-from .feed import FEED_ROOTS, parse_feed
-from .fetch import is_url, read_source
-from .jsonl import parse_jsonl
-from .page import page_id, parse_page
-from .xmlguard import decode_xml, read_prologue
+from syndicate.errors import IngestError
+from syndicate.ingest.base import FORMATS, IngestOptions, ParsedItem, slugify
+from syndicate.ingest.feed import FEED_ROOTS, parse_feed
+from syndicate.ingest.fetch import is_url, read_source
+from syndicate.ingest.jsonl import parse_jsonl
+from syndicate.ingest.page import page_id, parse_page
+from syndicate.ingest.xmlguard import decode_xml, read_prologue
 
 __all__ = ["FORMATS", "IngestOptions", "ParsedItem", "detect_format", "load", "page_id", "parse", "read_source",
            "slugify"]

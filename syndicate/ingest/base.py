@@ -25,11 +25,11 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..config import _LANG, _SLUG, ALL
-from ..errors import ItemError
-from ..model import Article, Status
-from ..sanitize import (absolute_url, clean_html, headline_from, plain_text, protect_text, text_field, text_to_html,
-                        xml_safe)
+from syndicate.config import _LANG, _SLUG, ALL
+from syndicate.errors import ItemError
+from syndicate.model import Article, Status
+from syndicate.sanitize import (absolute_url, clean_html, headline_from, plain_text, protect_text, text_field,
+    text_to_html, xml_safe)
 
 UTC = timezone.utc
 #: Source formats :func:`syndicate.ingest.parse` understands.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import requests
 
-from ..errors import IngestError
+from syndicate.errors import IngestError
 
 _CHUNK = 64 * 1024
 USER_AGENT = "syndicate-ingest/0.1"

@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import ItemError
-from ..model import Article
-from .base import (FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_id, check_lang,
-                   check_status, check_url, failed, item_label, parse_time)
+from syndicate.errors import ItemError
+from syndicate.model import Article
+from syndicate.ingest.base import (FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_id,
+    check_lang, check_status, check_url, failed, item_label, parse_time)
 
 #: Every key a JSON Lines object may carry (besides ``_comment``-style keys).
 FIELDS = frozenset({

@@ -31,10 +31,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from ..errors import ItemError
-from ..model import Article
-from .base import (UTC, FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_lang, failed,
-                   item_label, slugify, text_headline)
+from syndicate.errors import ItemError
+from syndicate.model import Article
+from syndicate.ingest.base import (UTC, FirstWins, IngestOptions, ParsedItem, build_article, check_category,
+    check_lang, failed, item_label, slugify, text_headline)
 
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

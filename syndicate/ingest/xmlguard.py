@@ -15,8 +15,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from ..errors import IngestError
-from ..sanitize import xml_safe
+from syndicate.errors import IngestError
+from syndicate.sanitize import xml_safe
 
 #: The only external DTD we let through: RSS 0.91's, which feedparser handles without fetching it.
 ALLOWED_PUBLIC_IDS = frozenset({"-//Netscape Communications//DTD RSS 0.91//EN"})

@@ -1,0 +1,79 @@
+"""Where each feed lives: file paths under the output dir, public URLs, and the FeedSpec of every feed.
+
+Default layout (``[output] path_template = "{lang}/{category}/{file}"``)::
+
+    feeds/<lang>/<category>/rss.xml | atom.xml | feed.json | newsml.xml
+    feeds/<lang>/all/…                   every category of one language
+    feeds/<lang>/items/<uuid>-v<N>.xml   one NewsML-G2 newsItem per article version
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from typing import Iterable, Sequence
+
+from syndicate.config import ALL, Config
+from syndicate.model import FeedKey, FeedSpec
+
+FILENAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json", "newsml": "newsml.xml"}
+ALL_NAMES = {"en": "All news", "ar": "كل الأخبار", "fr": "Toutes les actualités", "es": "Todas las noticias",
+             "de": "Alle Nachrichten", "tr": "Tüm haberler", "fa": "همه اخبار", "ru": "Все новости"}
+DESCRIPTIONS = {"en": "Latest news from {site}", "ar": "آخر الأخبار من {site}"}
+
+
+def feed_path(config: Config, lang: str, category: str, fmt: str) -> str:
+    return config.output.path_template.format(lang=lang, category=category, file=FILENAMES[fmt])
+
+
+def public_url(config: Config, path: str) -> str:
+    return config.site.feeds_url + path
+
+
+def categories_of(config: Config) -> list[str]:
+    """Category slugs that get feeds, then ``all``."""
+    return [c.slug for c in config.categories] + [ALL]
+
+
+def feed_keys(config: Config, formats: Sequence[str] | None = None) -> list[FeedKey]:
+    fmts = formats or config.output.formats
+    return [FeedKey(lang, cat, fmt) for lang in config.feed_languages for cat in categories_of(config)
+            for fmt in fmts]
+
+
+def matches(key: FeedKey, patterns: Iterable[str]) -> bool:
+    """True when ``key`` matches one of ``patterns`` ("en/politics", "en/*", "*/all", "ar"); no patterns = all."""
+    patterns = list(patterns)
+    if not patterns:
+        return True
+    for pattern in patterns:
+        lang, _, cat = pattern.partition("/")
+        if fnmatch.fnmatchcase(key.lang, lang) and fnmatch.fnmatchcase(key.category, cat or "*"):
+            return True
+    return False
+
+
+def build_spec(config: Config, lang: str, category: str, fmt: str) -> FeedSpec:
+    site = config.site
+    cat = config.category(category)
+    cat_name = cat.name(lang) if cat else None
+    section = cat_name or ALL_NAMES.get(lang, ALL_NAMES["en"])
+    path = feed_path(config, lang, category, fmt)
+    home = f"{site.base_url}{lang}/" + (f"{category}/" if cat else "")
+    return FeedSpec(
+        key=FeedKey(lang, category, fmt),
+        title=f"{section} — {site.name}",
+        description=DESCRIPTIONS.get(lang, DESCRIPTIONS["en"]).format(site=site.name) + f": {section}",
+        path=path,
+        self_url=public_url(config, path),
+        home_url=home,
+        category_name=cat_name,
+        max_items=config.output.items_per_feed,
+        alternates={f: public_url(config, feed_path(config, lang, category, f))
+                    for f in config.output.formats if f != fmt},
+        translations={other: public_url(config, feed_path(config, other, category, fmt))
+                      for other in config.feed_languages if other != lang},
+        hub_url=site.hub_url,
+        category_names={c.slug: c.name(lang) for c in config.categories},
+        category_medtop={c.slug: tuple(c.medtop) for c in config.categories if c.medtop},
+        category_scheme=f"{site.base_url}categories/",
+    )

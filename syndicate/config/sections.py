@@ -1,0 +1,268 @@
+"""Parsing of each config section into the dataclasses of :mod:`syndicate.config`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from syndicate.config import (ALL, ENGINES, FORMATS, MISFIRE_POLICIES, SCHEDULE_KINDS, _SLUG, Category, Config,
+    Output, Partner, Push, Schedule, Server, Site, Translation, _lang, _Reader, _url, parse_interval)
+
+
+def _path(base_dir: Path, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (base_dir / p).resolve()
+
+
+def _site(r: _Reader) -> Site:
+    r.unknown({"name", "base_url", "feeds_url", "publisher", "rights", "usage_terms", "author", "email", "hub_url"})
+    base = _url(r, "base_url", r.get("base_url", str, required=True))
+    if not base.endswith("/"):
+        base += "/"
+    feeds = _url(r, "feeds_url", r.get("feeds_url", str, base + "feeds/"))
+    if not feeds.endswith("/"):
+        feeds += "/"
+    publisher = r.get("publisher", str, required=True)
+    hub = r.get("hub_url", str)
+    return Site(name=r.get("name", str, required=True), base_url=base, feeds_url=feeds, publisher=publisher,
+                rights=r.get("rights", str, f"© {publisher}"), usage_terms=r.get("usage_terms", str, ""),
+                author=r.get("author", str, publisher), email=r.get("email", str),
+                hub_url=_url(r, "hub_url", hub) if hub else None)
+
+
+def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
+    items = r.get("categories", list, required=True)
+    cats: list[Category] = []
+    for i, item in enumerate(items):
+        c = _Reader(item if isinstance(item, dict) else {}, r.file, f"categories[{i}].")
+        if not isinstance(item, dict):
+            raise r.fail(f"categories[{i}]", "must be a table with slug and name")
+        c.unknown({"slug", "name", "medtop"})
+        slug = c.get("slug", str, required=True)
+        if not _SLUG.match(slug) or slug == ALL:
+            raise c.fail("slug", f"{slug!r} must be lowercase letters, digits and '-', and not {ALL!r}")
+        if any(x.slug == slug for x in cats):
+            raise c.fail("slug", f"duplicate category {slug!r}")
+        names = c.get("name", (dict, str), slug)
+        if isinstance(names, str):
+            names = {lang: names for lang in langs}
+        for lang, name in names.items():
+            _lang(c, f"name.{lang}", lang)
+            if not isinstance(name, str) or not name.strip():
+                raise c.fail(f"name.{lang}", "must be a non-empty string")
+        medtop = c.strings("medtop")
+        for code in medtop:
+            if not code.startswith("medtop:"):
+                raise c.fail("medtop", f"{code!r} must be an IPTC Media Topic qcode like 'medtop:11000000'")
+        cats.append(Category(slug=slug, names=dict(names), medtop=medtop))
+    if not cats:
+        raise r.fail("categories", "needs at least one category")
+    return tuple(cats)
+
+
+def _output(r: _Reader, base_dir: Path) -> Output:
+    r.unknown({"dir", "formats", "items_per_feed", "path_template", "partners_dir"})
+    formats = r.strings("formats", ("rss", "atom", "json"))
+    for f in formats:
+        if f not in FORMATS:
+            raise r.fail("formats", f"unknown format {f!r} (known: {', '.join(FORMATS)})")
+    n = r.get("items_per_feed", int, 50)
+    if not 1 <= n <= 1000:
+        raise r.fail("items_per_feed", f"must be between 1 and 1000, not {n}")
+    template = r.get("path_template", str, "{lang}/{category}/{file}")
+    for needed in ("{lang}", "{category}", "{file}"):
+        if needed not in template:
+            raise r.fail("path_template", f"must contain {needed}")
+    if template.startswith("/") or ".." in template.split("/"):
+        raise r.fail("path_template", "must be a relative path inside the output dir")
+    return Output(dir=_path(base_dir, r.get("dir", str, "../feeds")), formats=formats, items_per_feed=n,
+                  path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")))
+
+
+def _store_url(r: _Reader, base_dir: Path) -> str:
+    r.unknown({"url"})
+    url = r.get("url", str, "sqlite:///../var/syndicate.sqlite3")
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
+        url = "sqlite:///" + str((base_dir / url[len("sqlite:///"):]).resolve())
+    if not url.startswith(("sqlite:", "postgresql")):
+        raise r.fail("url", f"{url!r}: only sqlite:/// and postgresql+psycopg:// stores are supported")
+    return url
+
+
+def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translation:
+    r.unknown({"targets", "engine", "pairs", "argos_packages_dir", "beam_size", "intra_threads", "max_batch_size",
+               "libretranslate_url", "libretranslate_api_key"})
+    targets = tuple(_lang(r, "targets", t) for t in r.strings("targets"))
+    engine = r.get("engine", str, "argos")
+    if engine not in ENGINES:
+        raise r.fail("engine", f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    pairs = r.get("pairs", dict, {})
+    for pair, eng in pairs.items():
+        if pair.count("-") < 1 or eng not in ENGINES:
+            raise r.fail(f"pairs.{pair}", f"must map 'src-dst' to one of {', '.join(ENGINES)}")
+    lt = r.get("libretranslate_url", str)
+    for key in ("beam_size", "intra_threads", "max_batch_size"):
+        if r.get(key, int, 1) < 1:
+            raise r.fail(key, "must be at least 1")
+    return Translation(targets=targets, engine=engine, pairs=dict(pairs),
+                       argos_packages_dir=_path(base_dir, r.get("argos_packages_dir", str)),
+                       beam_size=r.get("beam_size", int, 2), intra_threads=r.get("intra_threads", int, 1),
+                       max_batch_size=r.get("max_batch_size", int, 64),
+                       libretranslate_url=_url(r, "libretranslate_url", lt) if lt else None,
+                       libretranslate_api_key=r.get("libretranslate_api_key", str))
+
+
+def _schedules(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...], formats: tuple[str, ...]
+               ) -> tuple[Schedule, ...]:
+    from apscheduler.triggers.cron import CronTrigger
+
+    out: list[Schedule] = []
+    slugs = {c.slug for c in cats} | {"all", "*"}
+    for name, body in r.data.items():
+        if not isinstance(body, dict):
+            raise r.fail(name, "must be a table")
+        s = _Reader(body, r.file, f"{r.prefix}{name}.")
+        s.unknown({"kind", "cron", "interval", "timezone", "misfire", "feeds", "formats", "source", "format",
+                   "category", "lang", "keep_days"})
+        kind = s.get("kind", str, required=True)
+        if kind not in SCHEDULE_KINDS:
+            raise s.fail("kind", f"unknown kind {kind!r} (known: {', '.join(SCHEDULE_KINDS)})")
+        tz = s.get("timezone", str, "UTC")
+        try:
+            zone = ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise s.fail("timezone", f"unknown IANA time zone {tz!r}") from None
+        cron, interval = s.get("cron", str), s.get("interval", (str, int))
+        if (cron is None) == (interval is None):
+            raise s.fail("cron", "give exactly one of 'cron' or 'interval'")
+        seconds = None
+        if cron is not None:
+            try:
+                CronTrigger.from_crontab(cron, timezone=zone)
+            except ValueError as exc:
+                raise s.fail("cron", f"bad cron expression {cron!r}: {exc}") from None
+        else:
+            try:
+                seconds = interval if isinstance(interval, int) else parse_interval(interval)
+            except ValueError as exc:
+                raise s.fail("interval", str(exc)) from None
+            if seconds < 1:
+                raise s.fail("interval", "must be at least 1 second")
+        misfire = s.get("misfire", str, "catch_up")
+        if misfire not in MISFIRE_POLICIES:
+            raise s.fail("misfire", f"must be one of {', '.join(MISFIRE_POLICIES)}")
+        feeds = s.strings("feeds")
+        for pattern in feeds:
+            lang, _, cat = pattern.partition("/")
+            if lang != "*" and lang not in langs:
+                raise s.fail("feeds", f"{pattern!r}: unknown language {lang!r}")
+            if cat and cat not in slugs:
+                raise s.fail("feeds", f"{pattern!r}: unknown category {cat!r}")
+        fmts = s.strings("formats")
+        for f in fmts:
+            if f not in formats:
+                raise s.fail("formats", f"{f!r} is not an output format of this site ({', '.join(formats)})")
+        source = s.get("source", str)
+        if kind == "ingest" and not source:
+            raise s.fail("source", "an ingest job needs a source path or URL")
+        category = s.get("category", str)
+        if category and category not in slugs:
+            raise s.fail("category", f"unknown category {category!r}")
+        lang = s.get("lang", str)
+        if lang:
+            _lang(s, "lang", lang)
+        out.append(Schedule(name=name, kind=kind, cron=cron, interval_seconds=seconds, timezone=tz,
+                            misfire=misfire, feeds=feeds, formats=fmts, source=source,
+                            source_format=s.get("format", str, "auto"), category=category, lang=lang,
+                            keep_days=s.get("keep_days", int, 30)))
+    return tuple(out)
+
+
+def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) -> tuple[Partner, ...]:
+    out: list[Partner] = []
+    slugs = {c.slug for c in cats} | {"all"}
+    for name, body in r.data.items():
+        if not isinstance(body, dict):
+            raise r.fail(name, "must be a table")
+        p = _Reader(body, r.file, f"{r.prefix}{name}.")
+        p.unknown({"languages", "categories", "formats", "embargoed", "token_hashes", "push_url", "push_secret",
+                   "rate_limit"})
+        for lang in p.strings("languages"):
+            if lang not in langs:
+                raise p.fail("languages", f"unknown language {lang!r} (site languages: {', '.join(langs)})")
+        for cat in p.strings("categories"):
+            if cat not in slugs:
+                raise p.fail("categories", f"unknown category {cat!r}")
+        for f in p.strings("formats", ("newsml",)):
+            if f not in FORMATS:
+                raise p.fail("formats", f"unknown format {f!r}")
+        hashes = p.strings("token_hashes")
+        for h in hashes:
+            if len(h) != 64 or any(ch not in "0123456789abcdef" for ch in h):
+                raise p.fail("token_hashes", "each must be a sha256 hex digest (see `syndicate partners token`)")
+        push = p.get("push_url", str)
+        if push:
+            _url(p, "push_url", push)
+        rate = p.get("rate_limit", int, 60)
+        if rate < 1:
+            raise p.fail("rate_limit", "must be at least 1 request per minute")
+        out.append(Partner(name=name, languages=p.strings("languages"), categories=p.strings("categories"),
+                           formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
+                           token_hashes=hashes, push_url=push, push_secret=p.get("push_secret", str),
+                           rate_limit=rate))
+    return tuple(out)
+
+
+def _server(r: _Reader) -> Server:
+    r.unknown({"host", "port", "threads", "workers"})
+    port = r.get("port", int, 8080)
+    if not 0 <= port <= 65535:
+        raise r.fail("port", f"{port} is not a TCP port")
+    threads = r.get("threads", int, 8)
+    if threads < 1:
+        raise r.fail("threads", "must be at least 1")
+    workers = r.get("workers", int, 1)
+    if not 1 <= workers <= 64:
+        raise r.fail("workers", "must be between 1 and 64")
+    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers)
+
+
+def _push(r: _Reader) -> Push:
+    r.unknown({"base_delay", "max_delay", "max_attempts", "lease", "timeout", "poll_interval"})
+    values: dict[str, float] = {}
+    for key in ("base_delay", "max_delay", "lease", "timeout", "poll_interval"):
+        value = r.get(key, (int, float), getattr(Push, key))
+        if value <= 0:
+            raise r.fail(key, "must be a positive number of seconds")
+        values[key] = float(value)
+    attempts = r.get("max_attempts", int, Push.max_attempts)
+    if attempts < 1:
+        raise r.fail("max_attempts", "must be at least 1")
+    return Push(max_attempts=attempts, **values)
+
+
+def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config:
+    r.unknown({"site", "languages", "categories", "output", "store", "translation", "schedules", "partners",
+               "newsml", "server", "push"})
+    site = _site(r.table("site"))
+    langs_r = r.table("languages")
+    langs_r.unknown({"source"})
+    langs = tuple(_lang(langs_r, "source", x) for x in langs_r.strings("source", ("en",)))
+    if not langs:
+        raise langs_r.fail("source", "needs at least one language")
+    cats = _categories(r, langs)
+    output = _output(r.table("output"), base_dir)
+    translation = _translation(r.table("translation"), base_dir, langs)
+    all_langs = tuple(dict.fromkeys((*langs, *translation.targets)))
+    newsml = r.table("newsml")
+    newsml.unknown({"schema"})
+    return Config(path=None if r.file == "<config>" else Path(r.file), site=site, languages=langs, categories=cats,
+                  output=output, store_url=_store_url(r.table("store"), base_dir), translation=translation,
+                  schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
+                  partners=_partners(r.table("partners"), cats, all_langs),
+                  newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
+                  push=_push(r.table("push")),
+                  raw=dict(raw))

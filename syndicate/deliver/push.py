@@ -1,0 +1,150 @@
+"""Push transmitter: POST each queued item version to its partner as a signed NewsML-G2 ``newsMessage``.
+
+Request: ``POST <push_url>``, ``Content-Type: application/vnd.iptc.g2.newsmessage+xml``, headers
+``X-Syndicate-Signature: sha256=<hex HMAC-SHA256 of the body with push_secret>``, ``X-Syndicate-Guid``,
+``X-Syndicate-Version`` and ``X-Syndicate-Delivery`` (queue row id; the same on a retry). Delivery is
+at-least-once: a receiver dedupes on guid + version.
+
+Outcome by class: 2xx → success; 4xx (except 408 and 429) → failed at once; 5xx, 408, 429, timeouts and
+connection errors → retrying after ``base_delay * 2**(attempt-1)`` seconds capped at ``max_delay``, failed
+after ``max_attempts``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import socket
+import threading
+import uuid
+from datetime import datetime, timezone
+from typing import Callable
+
+import requests
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from syndicate.config import Config, Partner
+from syndicate.errors import DeliveryError, StoreError, SyndicateError
+from syndicate.store.schema import article_versions
+from syndicate.store.sql import SqlStore, _from_snapshot
+from syndicate.deliver import queue
+from syndicate.deliver.changes import sync_changes
+from syndicate.deliver.messages import MEDIA_TYPE, news_message, prepare
+
+log = logging.getLogger("syndicate.push")
+UTC = timezone.utc
+SIGNATURE_HEADER = "X-Syndicate-Signature"
+
+
+def sign(secret: str, body: bytes) -> str:
+    """Value of the signature header: ``sha256=`` + hex HMAC-SHA256 of ``body``."""
+    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
+def verify(secret: str, body: bytes, header: str | None) -> bool:
+    """Receiver side: constant-time check of a signature header."""
+    return header is not None and hmac.compare_digest(sign(secret, body), header)
+
+
+def backoff(attempt: int, base: float, cap: float) -> float:
+    """Delay before retry number ``attempt`` (1-based): base, 2·base, 4·base … capped."""
+    return min(cap, base * 2 ** min(attempt - 1, 30))
+
+
+class Pusher:
+    """One push worker. ``run_once()`` makes at most one attempt per partner; ``run()`` loops until stopped."""
+
+    def __init__(self, config: Config, store: SqlStore, *, worker: str | None = None,
+                 session: requests.Session | None = None, clock: Callable[[], datetime] | None = None) -> None:
+        self.config = config
+        self.store = store
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.session = session or requests.Session()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.partners = {p.name: p for p in config.partners if p.push_url}
+        self.stop_event = threading.Event()
+
+    def _version(self, claim: queue.Claim) -> tuple[str, bytes]:
+        try:
+            with self.store.engine.connect() as conn:
+                data = conn.execute(select(article_versions.c.data)
+                                    .where(article_versions.c.seq == claim.version_seq)).scalar_one()
+        except SQLAlchemyError as exc:
+            raise StoreError("cannot read a queued version", context=f"seq {claim.version_seq}") from exc
+        partner = self.partners[claim.partner]
+        article = _from_snapshot(data)
+        items = prepare(self.store, [article], self.clock())
+        return article.guid, news_message(self.config, items, f"push-{partner.name}",
+                                          partner_embargo=partner.embargoed)
+
+    def _post(self, partner: Partner, claim: queue.Claim, guid: str, body: bytes) -> requests.Response:
+        headers = {"Content-Type": MEDIA_TYPE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
+                   "X-Syndicate-Version": str(claim.version), "User-Agent": "syndicate-push/1"}
+        if partner.push_secret:
+            headers[SIGNATURE_HEADER] = sign(partner.push_secret, body)
+        timeout = self.config.push.timeout
+        try:
+            return self.session.post(partner.push_url, data=body, headers=headers,  # type: ignore[arg-type]
+                                     timeout=(min(5.0, timeout), timeout), allow_redirects=False)
+        except requests.RequestException as exc:
+            raise DeliveryError(f"push failed ({type(exc).__name__})", context=partner.push_url) from exc
+
+    def attempt(self, claim: queue.Claim) -> str:
+        """Deliver one claimed row and record the outcome; returns the new state."""
+        partner = self.partners[claim.partner]
+        settings = self.config.push
+        status: int | None = None
+        try:
+            guid, body = self._version(claim)
+            response = self._post(partner, claim, guid, body)
+            status = response.status_code
+            response.close()
+            if 200 <= status < 300:
+                queue.mark_success(self.store, claim, self.worker, self.clock(), status)
+                return "success"
+            error = f"HTTP {status}"
+            permanent = 400 <= status < 500 and status not in (408, 429)
+        except DeliveryError as exc:
+            error, permanent = str(exc), False
+        except SyndicateError as exc:   # cannot render or read: retrying will not help
+            error, permanent = str(exc), True
+        if permanent or claim.attempts >= settings.max_attempts:
+            queue.mark_failed(self.store, claim, self.worker, self.clock(), error, status)
+            log.error("push %s #%s (%s v%s) failed: %s", partner.name, claim.id, claim.article_id, claim.version,
+                      error)
+            return "failed"
+        delay = backoff(claim.attempts, settings.base_delay, settings.max_delay)
+        queue.mark_retry(self.store, claim, self.worker, self.clock(), delay, error, status)
+        log.warning("push %s #%s: %s; retry in %.0fs", partner.name, claim.id, error, delay)
+        return "retrying"
+
+    def run_once(self) -> int:
+        """Sync the change log, then one attempt for every partner whose head row is due. Returns attempts."""
+        sync_changes(self.store, self.clock(), self.config.partners)
+        done = 0
+        for name in self.partners:
+            claim = queue.claim_head(self.store, name, self.worker, self.clock(), self.config.push.lease)
+            if claim is not None:
+                self.attempt(claim)
+                done += 1
+        return done
+
+    def run(self, *, until_idle: bool = False) -> None:
+        """Loop until :meth:`stop` (or, with ``until_idle``, until no partner has a due row)."""
+        while not self.stop_event.is_set():
+            try:
+                busy = self.run_once()
+            except StoreError as exc:
+                log.error("push worker: %s", exc)
+                busy = 0
+            if busy:
+                continue
+            if until_idle:
+                return
+            self.stop_event.wait(self.config.push.poll_interval)
+
+    def stop(self) -> None:
+        self.stop_event.set()

@@ -1,0 +1,218 @@
+"""Helpers shared by the RSS, Atom and JSON Feed renderers (and reusable by NewsML-G2).
+
+Everything that must read the same in every format lives here: date formatting, the feed's ``updated``
+time, titles, links, and the HTML content of an item with its visible notes (machine-translation
+disclosure, correction, credit) and the right-to-left wrapper. Pure functions: no clock, no I/O.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from functools import lru_cache
+from typing import Sequence
+
+from syndicate.config import Site
+from syndicate.errors import RenderError
+from syndicate.model import Article, FeedItem, FeedSpec, Origin, text_direction
+from syndicate.sanitize import absolute_url, clean_html, headline_from, plain_text, xml_safe
+
+UTC = timezone.utc
+
+#: ``updated`` / ``lastBuildDate`` of a feed without items: fixed, so an empty feed is byte-stable too.
+EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
+
+#: Fixed generator name: no version number, so upgrading syndicate does not change every feed's bytes.
+GENERATOR = "syndicate"
+
+#: Category scheme of syndicate's own flags (``machine-translation``) in Atom ``scheme`` / RSS ``domain``.
+DISCLOSURE_SCHEME = "urn:syndicate:disclosure"
+MACHINE_TRANSLATION_TERM = "machine-translation"
+
+MEDIA_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+    "newsml": "application/vnd.iptc.g2.newsitem+xml",
+}
+HTML_TYPE = "text/html"
+
+# Visible notes per language: (machine translation, "… not reviewed", correction label, source label).
+# Languages not listed get the English text marked lang="en" dir="ltr".
+_NOTES: dict[str, tuple[str, str, str, str]] = {
+    "en": ("Machine translation", "not reviewed by an editor.", "Correction:", "Source:"),
+    "ar": ("ترجمة آلية", "لم يراجعها محرر.", "تصحيح:", "المصدر:"),
+    "fr": ("Traduction automatique", "non relue par un rédacteur.", "Rectificatif :", "Source :"),
+    "es": ("Traducción automática", "no revisada por un editor.", "Corrección:", "Fuente:"),
+    "de": ("Maschinelle Übersetzung", "nicht von der Redaktion geprüft.", "Korrektur:", "Quelle:"),
+}
+
+
+def utc_time(value: datetime, what: str, item: str | None = None) -> datetime:
+    """``value`` converted to UTC; :class:`RenderError` for a naive datetime (it would be ambiguous)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        where = f"item {item}, {what}" if item else what
+        raise RenderError("naive datetime (no time zone)", context=where)
+    return value.astimezone(UTC)
+
+
+def rfc822(value: datetime) -> str:
+    """RSS date: RFC 822 in GMT, e.g. ``Mon, 02 Mar 2026 10:00:00 GMT``."""
+    return format_datetime(utc_time(value, "date"), usegmt=True)
+
+
+def rfc3339(value: datetime) -> str:
+    """Atom / JSON Feed date: RFC 3339 in UTC with an explicit offset, e.g. ``2026-03-02T10:00:00+00:00``."""
+    return utc_time(value, "date").isoformat()
+
+
+def feed_updated(items: Sequence[FeedItem]) -> datetime:
+    """The newest ``modified`` time of the items (never the wall clock); :data:`EMPTY_FEED_UPDATED` if none."""
+    times = [utc_time(i.article.modified, "updated", i.article.id) for i in items]
+    return max(times) if times else EMPTY_FEED_UPDATED
+
+
+def check_items(items: Sequence[FeedItem]) -> None:
+    """Fail early, naming the item and field, on inputs that would make an invalid feed."""
+    for i in items:
+        a = i.article
+        utc_time(a.published, "published", a.id)
+        if a.updated is not None:
+            utc_time(a.updated, "updated", a.id)
+
+
+def entry_title(article: Article) -> str:
+    """Plain-text title; an untitled article gets a headline from its summary or body."""
+    title = plain_text(article.title)
+    if not title:
+        title = headline_from(article.summary or article.body_html) or plain_text(article.id)
+    return title
+
+
+def entry_summary(article: Article) -> str:
+    """Plain-text summary (may be empty)."""
+    return plain_text(article.summary)
+
+
+@lru_cache(maxsize=8192)
+def article_url(article: Article, site: Site) -> str | None:
+    """The article's public URL made absolute (``None`` if absent or of an unpublishable scheme)."""
+    if not article.url:
+        return None
+    return absolute_url(xml_safe(article.url), site.base_url)
+
+
+def category_label(spec: FeedSpec, slug: str) -> str:
+    """Localised name of a category slug in this feed's language (the slug itself if unknown)."""
+    return plain_text(spec.category_names.get(slug) or slug)
+
+
+def is_machine_translated(article: Article) -> bool:
+    return article.origin == Origin.MACHINE
+
+
+def _notes(lang: str) -> tuple[tuple[str, str, str, str], str]:
+    """Note texts for ``lang`` and the attributes to add when they are in another language."""
+    base = lang.split("-")[0].lower()
+    if base in _NOTES:
+        return _NOTES[base], ""
+    return _NOTES["en"], ' lang="en" dir="ltr"'
+
+
+def machine_translation_note(article: Article) -> str:
+    """Plain text of the disclosure, e.g. ``Machine translation (argos, m1) — not reviewed by an editor.``"""
+    (label, reviewed, _, _), _attrs = _notes(article.lang)
+    sep = "، " if article.lang.split("-")[0].lower() == "ar" and not _attrs else ", "
+    engine = sep.join(t for t in (plain_text(p or "") for p in (article.mt_engine, article.mt_model)) if t)
+    return f"{label} ({engine}) — {reviewed}" if engine else f"{label} — {reviewed}"
+
+
+@lru_cache(maxsize=8192)
+def content_html(item: FeedItem, site: Site) -> str:
+    """The item's HTML as every format publishes it.
+
+    Order: machine-translation disclosure (only for ``Origin.MACHINE``), correction note, the cleaned body
+    (relative URLs resolved against the article URL, else the site URL), the credit line. Right-to-left
+    languages are wrapped in ``<div dir="rtl" lang="xx">``. The result is XML-safe.
+    """
+    article = item.article
+    (_, _, correction_label, source_label), attrs = _notes(article.lang)
+    parts: list[str] = []
+    if is_machine_translated(article):
+        note = html.escape(machine_translation_note(article), quote=False)
+        parts.append(f"<p{attrs}><em>{note}</em></p>")
+    correction = plain_text(article.correction_note or "")
+    if correction:
+        parts.append(f"<p><strong{attrs}>{html.escape(correction_label, quote=False)}</strong> "
+                     f"{html.escape(correction, quote=False)}</p>")
+    base = article_url(article, site) or site.base_url
+    body = clean_html(article.body_html, base_url=base)
+    if body:
+        parts.append(body)
+    credit = plain_text(article.credit or "")
+    if credit:
+        label = html.escape(source_label, quote=False)
+        label = f"<span{attrs}>{label}</span>" if attrs else label
+        parts.append(f"<p>{label} {html.escape(credit, quote=False)}</p>")
+    out = "".join(parts)
+    if text_direction(article.lang) == "rtl":
+        lang = html.escape(xml_safe(article.lang), quote=True)
+        out = f'<div dir="rtl" lang="{lang}">{out}</div>'
+    return xml_safe(out)
+
+
+def feed_links(spec: FeedSpec, fmt: str) -> list[dict[str, str]]:
+    """Feed-level links: self (exact URL, typed), the home page, the other formats, the same feed in
+    other languages (``hreflang``) and the WebSub hub when configured. Order is fixed."""
+    lang = xml_safe(spec.key.lang)
+    links = [{"href": xml_safe(spec.self_url), "rel": "self", "type": MEDIA_TYPES[fmt]},
+             {"href": xml_safe(spec.home_url), "rel": "alternate", "type": HTML_TYPE, "hreflang": lang}]
+    for other in sorted(spec.alternates):
+        if other != fmt and other in MEDIA_TYPES:
+            links.append({"href": xml_safe(spec.alternates[other]), "rel": "alternate",
+                          "type": MEDIA_TYPES[other], "hreflang": lang})
+    for other_lang in sorted(spec.translations):
+        if other_lang != spec.key.lang:
+            links.append({"href": xml_safe(spec.translations[other_lang]), "rel": "alternate",
+                          "type": MEDIA_TYPES[fmt], "hreflang": xml_safe(other_lang)})
+    if spec.hub_url:
+        links.append({"href": xml_safe(spec.hub_url), "rel": "hub"})
+    return links
+
+
+def entry_links(item: FeedItem, site: Site) -> list[dict[str, str]]:
+    """:func:`language_alternates`, then the item's own ``rel=alternate`` page link.
+
+    The own link comes last on purpose: feedparser (and readers built on it) takes the *last* text/html
+    alternate as ``entry.link``, so an Arabic entry must not end up pointing at the English page.
+    """
+    article = item.article
+    own = article_url(article, site)
+    links = language_alternates(item, site)
+    if own:
+        links.append({"href": own, "rel": "alternate", "type": HTML_TYPE, "hreflang": xml_safe(article.lang)})
+    return links
+
+
+def language_alternates(item: FeedItem, site: Site) -> list[dict[str, str]]:
+    """One ``rel=alternate hreflang`` link per other language version of the item (at most one per
+    language, never the item's own; unusable URLs are skipped). Keys: href, rel, type, hreflang[, title]."""
+    seen = {item.article.lang}
+    links: list[dict[str, str]] = []
+    for alt in item.alternates:
+        url = absolute_url(xml_safe(alt.url), site.base_url) if alt.url else None
+        if not url or alt.lang in seen:
+            continue
+        seen.add(alt.lang)
+        link = {"href": url, "rel": "alternate", "type": HTML_TYPE, "hreflang": xml_safe(alt.lang)}
+        title = plain_text(alt.title)
+        if title:
+            link["title"] = title
+        links.append(link)
+    return links
+
+
+def feed_author(site: Site) -> str:
+    """Feed-level author name: ``site.author``, else the publisher, else the site name."""
+    return plain_text(site.author or site.publisher or site.name)

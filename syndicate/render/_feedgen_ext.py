@@ -1,0 +1,148 @@
+"""Our one feedgen 1.0.0 extension: fixes feedgen's known defects after it has built each element.
+
+Register it with :func:`install` **before** adding entries. It fixes (see ``guides/feeds.md`` §2):
+
+- Atom entry links lose ``rel``/``type``/``hreflang``/``title`` (#135): feedgen's links are removed and complete
+  bare ``link`` elements re-emitted (feedgen's Atom tree has no namespaces, so tags must be bare).
+- Per-entry language: ``xml:lang`` on every Atom entry; ``dc:language`` on every RSS item.
+- RSS ``<channel><link>`` = the home page, not whichever ``fg.link()`` came last; ``<docs>`` removed;
+  ``lastBuildDate`` and item ``pubDate`` rewritten as RFC 822 GMT (feedgen writes ``+0000`` and switches the
+  process locale to do it); feed links (self, other formats, translations, ``rel=hub``) as ``atom:link``
+  in the RSS channel, since feedgen keeps only ``rel=self`` and drops the hub (#122).
+- RSS ``dc:creator`` for an author without an e-mail address (#59, #67).
+
+Does not choose any values: the renderers set every attribute below.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+if TYPE_CHECKING:
+    from syndicate.config import Site
+    from syndicate.model import FeedItem, FeedSpec
+
+NAME = "syndicate"          # attribute name on FeedGenerator / FeedEntry: ``fg.syndicate``, ``fe.syndicate``
+ATOM_NS = "http://www.w3.org/2005/Atom"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LINK_ATTRS = ("href", "rel", "type", "hreflang", "title", "length")
+
+
+def _link_attrs(link: dict[str, str]) -> dict[str, str]:
+    """Link attributes in a fixed order, empty ones left out."""
+    return {k: link[k] for k in _LINK_ATTRS if link.get(k)}
+
+
+class SyndicateFeedExtension(BaseExtension):  # type: ignore[misc]
+    """Feed-level fixes. Set ``fmt`` ("rss" | "atom"), ``home_url``, ``links`` and ``last_build`` first."""
+
+    def __init__(self) -> None:
+        self.fmt = "atom"
+        self.home_url = ""
+        self.links: list[dict[str, str]] = []     # RSS only: emitted as atom:link in the channel
+        self.last_build = ""                      # RSS only: RFC 822 GMT text of lastBuildDate
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"dc": DC_NS} if self.fmt == "rss" else {}
+
+    def extend_rss(self, rss: Any) -> Any:
+        channel = rss.find("channel")
+        link = channel.find("link")
+        if link is not None and self.home_url:
+            link.text = self.home_url
+        for docs in channel.findall("docs"):
+            channel.remove(docs)
+        last = channel.find("lastBuildDate")
+        if last is not None and self.last_build:
+            last.text = self.last_build
+        for old in channel.findall(f"{{{ATOM_NS}}}link"):
+            channel.remove(old)
+        for attrs in self.links:
+            etree.SubElement(channel, f"{{{ATOM_NS}}}link", _link_attrs(attrs))
+        return rss
+
+
+class SyndicateEntryExtension(BaseEntryExtension):  # type: ignore[misc]
+    """Entry-level fixes. Set ``lang``, ``links``, ``creator`` and ``pub_date`` per entry."""
+
+    def __init__(self) -> None:
+        self.lang = ""
+        self.links: list[dict[str, str]] = []
+        self.creator: str | None = None
+        self.pub_date = ""                        # RSS only: RFC 822 GMT text of pubDate
+
+    def extend_atom(self, entry: Any) -> Any:
+        for old in entry.findall("link"):
+            entry.remove(old)
+        for attrs in self.links:
+            etree.SubElement(entry, "link", _link_attrs(attrs))
+        if self.lang:
+            entry.set(XML_LANG, self.lang)
+        return entry
+
+    def extend_rss(self, item: Any) -> Any:
+        pub = item.find("pubDate")
+        if pub is not None and self.pub_date:
+            pub.text = self.pub_date
+        if self.creator:
+            etree.SubElement(item, f"{{{DC_NS}}}creator").text = self.creator
+        if self.lang:
+            etree.SubElement(item, f"{{{DC_NS}}}language").text = self.lang
+        return item
+
+
+def install(fg: FeedGenerator, fmt: str) -> SyndicateFeedExtension:
+    """Register the extension on ``fg`` (before any ``add_entry``) and return its feed-level instance."""
+    fg.register_extension(NAME, SyndicateFeedExtension, SyndicateEntryExtension,
+                          atom=fmt == "atom", rss=fmt == "rss")
+    ext: SyndicateFeedExtension = getattr(fg, NAME)
+    ext.fmt = fmt
+    return ext
+
+
+def entry_extension(fe: Any) -> SyndicateEntryExtension:
+    """The entry-level instance attached to a feedgen entry by :func:`install`."""
+    ext: SyndicateEntryExtension = getattr(fe, NAME)
+    return ext
+
+
+class PreparedEntry(FeedEntry):  # type: ignore[misc]
+    """A feedgen entry whose element is already built (with the fixes above applied): pass it to
+    ``fg.add_entry(feedEntry=…)``. feedgen appends the element where it would append its own, so the
+    document is the same; building the element directly skips feedgen's per-entry setters and checks,
+    which the renderers repeat where they matter (see ``rss._item_element`` and ``atom._entry_element``)."""
+
+    def __init__(self, element: Any) -> None:   # no FeedEntry state: only the element is used
+        self.element = element
+
+    def register_extension(self, *args: Any, **kwargs: Any) -> None:
+        """The element already carries the extension's changes."""
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        return self.element
+
+    def rss_entry(self, extensions: bool = True) -> Any:
+        return self.element
+
+
+def render_feedgen(build: Callable[[FeedSpec, Sequence[FeedItem], Site], FeedGenerator], method: str, label: str,
+                   spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> bytes:
+    """Shared body of the feedgen renderers: check the items, build, serialise with ``fg.<method>`` (canonical
+    UTF-8 with declaration), and turn feedgen/lxml refusals into a :class:`RenderError` naming the feed."""
+    from syndicate.errors import RenderError
+    from syndicate.render._common import check_items
+
+    check_items(items)
+    try:
+        fg = build(spec, items, site)
+        body: bytes = getattr(fg, method)(pretty=True, encoding="UTF-8", xml_declaration=True)
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise RenderError(f"cannot render {label} feed", context=str(spec.key)) from exc
+    return body
+

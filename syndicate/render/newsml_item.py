@@ -1,0 +1,170 @@
+"""Build one NewsML-G2 ``newsItem`` element from a :class:`FeedItem`, in the order the 2.35 XSD enforces
+(see ``../shared/guides/newsml-g2.md`` §4). Pure: no I/O, no clock. Serialisation lives in ``newsml_g2``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from syndicate import __version__
+from syndicate.config import Site
+from syndicate.errors import RenderError
+from syndicate.model import Article, FeedItem, FeedSpec, Origin, Status
+from syndicate.sanitize import clean_html, plain_text, xml_safe
+from syndicate.render.newsml_common import (CATEGORY_ALIAS, IPTC_CATALOG, NAR, NEWSITEM_TYPE, NOTE_ALIAS,
+    ROLE_ALIAS, SERVICE_ALIAS, STANDARD_VERSION, XML_LANG, g2_datetime, nar, own_schemes, sub, xhtml_document)
+
+_PUB_STATUS = {Status.USABLE: "stat:usable", Status.WITHHELD: "stat:withheld", Status.CANCELED: "stat:canceled"}
+_SLUG_WORDS = 6
+
+KILL_NOTICE = ("KILL: this item has been withdrawn and must not be used. "
+               "Please remove it from all systems and do not publish it.")
+WITHHELD_NOTICE = "WITHHELD: do not use this item until a later version makes it usable again."
+MT_NOTICE = "Unreviewed machine translation ({engine}). Not checked by an editor."
+
+
+def build_item(fitem: FeedItem, spec: FeedSpec, site: Site, *, partner_embargo: bool = False) -> etree._Element:
+    """The ``newsItem`` element for one feed item (a full item: never a diff).
+
+    Args:
+        fitem: the article and, for a translation, its original.
+        spec: the feed this item is rendered for (service, category names, Media Topic mapping).
+        site: publisher, rights and domain.
+        partner_embargo: write ``<embargoed>`` and the embargo note (partners configured for embargoed items).
+
+    Raises:
+        RenderError: the article cannot be expressed (e.g. a naive datetime).
+    """
+    article = fitem.article
+    if article.version < 1:
+        raise RenderError(f"version must be >= 1, got {article.version}", context=article.guid)
+    root = etree.Element(nar("newsItem"), nsmap={None: NAR})
+    for key, value in (("guid", article.guid), ("version", str(article.version)), ("standard", "NewsML-G2"),
+                       ("standardversion", STANDARD_VERSION), ("conformance", "power"), (XML_LANG, article.lang)):
+        root.set(key, value)
+    if article.direction == "rtl":
+        root.set("dir", "rtl")
+    sub(root, "catalogRef", attrs=[("href", IPTC_CATALOG)])
+    catalog = sub(root, "catalog")
+    for alias, uri in own_schemes(site, spec.category_scheme):
+        sub(catalog, "scheme", attrs=[("alias", alias), ("uri", uri)])
+    _rights(root, site)
+    _item_meta(root, fitem, spec, site, partner_embargo)
+    _content_meta(root, article, spec)
+    content_set = sub(root, "contentSet")
+    inline = sub(content_set, "inlineXML", attrs=[("contenttype", "application/xhtml+xml")])
+    inline.append(_body(article, site))
+    return root
+
+
+def _rights(root: etree._Element, site: Site) -> None:
+    rights = sub(root, "rightsInfo")
+    holder = sub(rights, "copyrightHolder", attrs=[("uri", site.base_url)])
+    sub(holder, "name", plain_text(site.publisher))
+    if site.rights:
+        sub(rights, "copyrightNotice", plain_text(site.rights))
+    if site.usage_terms:
+        sub(rights, "usageTerms", plain_text(site.usage_terms))
+
+
+def _embargo_applies(article: Article, partner_embargo: bool) -> bool:
+    return bool(partner_embargo and article.embargo is not None and article.status is not Status.CANCELED)
+
+
+def _ed_notes(article: Article, partner_embargo: bool) -> list[tuple[str, str, bool]]:
+    """(role code, text, is our fixed English wording) of every editorial note, in a fixed order."""
+    notes: list[tuple[str, str, bool]] = []
+    if article.status is Status.CANCELED:
+        notes.append(("kill", KILL_NOTICE, True))
+    elif article.status is Status.WITHHELD:
+        notes.append(("withheld", WITHHELD_NOTICE, True))
+    if article.correction_note:      # the newsroom's note, in the article's language
+        notes.append(("correction", plain_text(article.correction_note), False))
+    if article.origin is Origin.MACHINE:
+        engine = " ".join(p for p in (article.mt_engine, article.mt_model) if p) or "unknown engine"
+        notes.append(("machineTranslation", MT_NOTICE.format(engine=plain_text(engine)), True))
+    if _embargo_applies(article, partner_embargo):
+        assert article.embargo is not None
+        when = g2_datetime(article.embargo, what="embargo", item=article.guid)
+        notes.append(("embargo", f"EMBARGOED until {when}. Do not publish before this time.", True))
+    return notes
+
+
+def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site, partner_embargo: bool) -> None:
+    article = fitem.article
+    meta = sub(root, "itemMeta")
+    sub(meta, "itemClass", attrs=[("qcode", "ninat:text")])
+    provider = sub(meta, "provider", attrs=[("uri", site.base_url)])
+    sub(provider, "name", plain_text(site.publisher))
+    sub(meta, "versionCreated", g2_datetime(article.modified, what="updated", item=article.guid))
+    sub(meta, "firstCreated", g2_datetime(article.published, what="published", item=article.guid))
+    if _embargo_applies(article, partner_embargo):
+        assert article.embargo is not None
+        sub(meta, "embargoed", g2_datetime(article.embargo, what="embargo", item=article.guid))
+    sub(meta, "pubStatus", attrs=[("qcode", _PUB_STATUS[Status(article.status)])])
+    sub(meta, "generator", "syndicate", attrs=[("versioninfo", __version__)])
+    service = sub(meta, "service", attrs=[("qcode", f"{SERVICE_ALIAS}:{spec.key.lang}/{spec.key.category}")])
+    sub(service, "name", plain_text(spec.title))
+    english = article.lang.split("-")[0] == "en"
+    for role, text, ours in _ed_notes(article, partner_embargo):
+        lang_attrs = [(XML_LANG, "en"), ("dir", "ltr" if article.direction == "rtl" else None)]
+        sub(meta, "edNote", text, attrs=[("role", f"{NOTE_ALIAS}:{role}"), *(lang_attrs if ours and not english else [])])
+    if article.version >= 2:
+        sub(meta, "signal", attrs=[("qcode", "sig:update")])
+    if article.correction_note:
+        sub(meta, "signal", attrs=[("qcode", "sig:correction")])
+    original = fitem.original
+    if original is not None:
+        sub(meta, "link", attrs=[
+            ("rel", "irel:derivedFrom"), ("residref", original.guid), ("version", str(original.version)),
+            ("contenttype", NEWSITEM_TYPE), ("title", plain_text(original.title)), (XML_LANG, original.lang)])
+    if article.url:
+        sub(meta, "link", attrs=[("rel", "irel:seeAlso"), ("href", article.url), ("contenttype", "text/html")])
+
+
+def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> None:
+    meta = sub(root, "contentMeta")
+    # administrative part
+    sub(meta, "contentCreated", g2_datetime(article.published, what="published", item=article.guid))
+    sub(meta, "contentModified", g2_datetime(article.modified, what="updated", item=article.guid))
+    if article.origin is Origin.MACHINE:
+        sub(meta, "digitalSourceType", attrs=[("qcode", "digsrctype:trainedAlgorithmicMedia")])
+    if article.credit and plain_text(article.credit):
+        source = sub(meta, "infoSource")
+        sub(source, "name", plain_text(article.credit))
+    if article.author and plain_text(article.author):
+        creator = sub(meta, "creator")
+        sub(creator, "name", plain_text(article.author))
+    if article.origin is Origin.MACHINE:
+        engine = plain_text(article.mt_engine or "") or "unknown"
+        contributor = sub(meta, "contributor", attrs=[("role", f"{ROLE_ALIAS}:machineTranslation")])
+        sub(contributor, "name", " ".join(p for p in (engine, plain_text(article.mt_model or "")) if p))
+    # descriptive part (no administrative element may follow)
+    sub(meta, "language", attrs=[("tag", article.lang)])
+    category = sub(meta, "subject", attrs=[("type", "cpnat:abstract"),
+                                           ("qcode", f"{CATEGORY_ALIAS}:{article.category}")])
+    name = spec.category_names.get(article.category)
+    if name:
+        sub(category, "name", plain_text(name), attrs=[(XML_LANG, spec.key.lang)])
+    for qcode in spec.category_medtop.get(article.category, ()):
+        sub(meta, "subject", attrs=[("type", "cpnat:abstract"), ("qcode", qcode)])
+    headline = plain_text(article.title)
+    slug = "-".join(headline.split()[:_SLUG_WORDS])
+    if slug:
+        sub(meta, "slugline", slug)
+    sub(meta, "headline", headline)
+    if article.credit and plain_text(article.credit):
+        sub(meta, "creditline", plain_text(article.credit))
+    if article.summary and plain_text(article.summary):
+        sub(meta, "description", plain_text(article.summary), attrs=[("role", "drol:summary")])
+
+
+def _body(article: Article, site: Site) -> etree._Element:
+    """The XHTML document: the sanitised body, or a kill notice for a canceled item."""
+    title = plain_text(article.title)
+    if article.status is Status.CANCELED:
+        lang_attr = "" if article.lang.split("-")[0] == "en" else ' lang="en" dir="ltr"'
+        body = f"<p{lang_attr}>{xml_safe(KILL_NOTICE)}</p>"
+    else:
+        body = clean_html(article.body_html, article.url or site.base_url)
+    return xhtml_document(title, body, article.lang, article.direction)

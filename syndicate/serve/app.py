@@ -1,0 +1,209 @@
+"""The WSGI application of ``syndicate serve``.
+
+URL layout::
+
+    /<lang>/<category>/rss.xml|atom.xml|feed.json|newsml.xml   public feeds (files under [output] dir)
+    /<lang>/items/<uuid>-v<N>.xml                              public NewsML-G2 item versions
+    /partners/<name>/<lang>/<category>/newsml.xml              partner feeds (files under [output] partners_dir)
+    /partners/<name>/<lang>/items/<uuid>-v<N>.xml              partner item versions
+    /api/v1/items?since=&lang=&category=&limit=               incremental NewsML-G2 API (partners)
+    /api/v1/quota                                              the partner's rate limit and what is left
+
+Files: strong ``ETag`` (sha256 of the bytes; ``-gzip`` suffix for the gzip bytes), ``Last-Modified`` (time the
+file was last written: bytes only change when a publish writes them), ``304`` on ``If-None-Match`` /
+``If-Modified-Since``, gzip when accepted, HEAD. Partner paths and the API need ``Authorization: Bearer``:
+401 without a valid token, 429 (``Retry-After``) over the rate limit, 403 outside the partner's scope.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, Callable, Iterable
+
+from syndicate.config import ALL, Config, Partner
+from syndicate.errors import SyndicateError
+from syndicate.store.sql import SqlStore
+from syndicate.serve.auth import Authenticator, RateLimiter, bearer
+from syndicate.serve.files import Entry, FileCache, safe_parts
+from syndicate.serve.items import BadRequest, Forbidden, fetch_page, next_link, parse_query
+
+log = logging.getLogger("syndicate.server")
+UTC = timezone.utc
+StartResponse = Callable[..., Any]
+_STATUS = {200: "200 OK", 204: "204 No Content", 304: "304 Not Modified", 400: "400 Bad Request",
+           401: "401 Unauthorized", 403: "403 Forbidden", 404: "404 Not Found", 405: "405 Method Not Allowed",
+           429: "429 Too Many Requests", 503: "503 Service Unavailable"}
+
+
+def _accepts_gzip(header: str | None) -> bool:
+    if not header or "gzip" not in header:
+        return False
+    for part in header.split(","):
+        name, _, params = part.partition(";")
+        if name.strip().lower() == "gzip":
+            params = params.replace(" ", "")
+            return not (params.startswith("q=0") and params.strip("q=0.") == "")
+    return False
+
+
+def _etag_matches(header: str, entry: Entry) -> bool:
+    if header == entry.etag or header == entry.gz_etag:
+        return True
+    for tag in header.split(","):
+        tag = tag.strip()
+        if tag.startswith("W/"):
+            tag = tag[2:]
+        if tag == "*" or tag == entry.etag or tag == entry.gz_etag:
+            return True
+    return False
+
+
+def _not_modified_since(header: str, entry: Entry) -> bool:
+    try:
+        since = parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if since is None or since.tzinfo is None:
+        return False
+    return entry.mtime <= since.timestamp()
+
+
+class SyndicateApp:
+    """WSGI callable serving the output folder, partner folders and the items API of one config."""
+
+    def __init__(self, config: Config, *, store: SqlStore | None = None,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self.config = config
+        self.public = FileCache(config.output.dir)
+        pdir = config.output.partners_dir
+        self.partner_files = {p.name: FileCache(pdir / p.name) for p in config.partners} if pdir else {}
+        self.auth = Authenticator(config.partners)
+        self.limiter = RateLimiter()
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self._store = store
+        self._store_lock = threading.Lock()
+        hub = config.site.hub_url
+        self._hub_link = f'<{hub}>; rel="hub"' if hub else None
+
+    @property
+    def store(self) -> SqlStore:
+        if self._store is None:
+            with self._store_lock:
+                if self._store is None:
+                    self._store = SqlStore(self.config.store_url)
+        return self._store
+
+    # -- responses -------------------------------------------------------------------------------------
+    @staticmethod
+    def _simple(start: StartResponse, code: int, message: str, headers: Iterable[tuple[str, str]] = (),
+                head: bool = False) -> list[bytes]:
+        body = (message + "\n").encode("utf-8")
+        start(_STATUS[code], [("Content-Type", "text/plain; charset=utf-8"),
+                              ("Content-Length", str(len(body))), *headers])
+        return [] if head else [body]
+
+    def _file(self, environ: dict[str, Any], start: StartResponse, entry: Entry, cache: str,
+              link: str | None) -> list[bytes]:
+        gz = entry.gz is not None and _accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
+        etag = entry.gz_etag if gz else entry.etag
+        headers = [("ETag", etag), ("Last-Modified", entry.last_modified), ("Cache-Control", cache),
+                   ("Vary", "Accept-Encoding")]
+        if link:
+            headers.append(("Link", link))
+        inm = environ.get("HTTP_IF_NONE_MATCH")
+        ims = environ.get("HTTP_IF_MODIFIED_SINCE")
+        if (inm is not None and _etag_matches(inm, entry)) or (inm is None and ims and
+                                                               _not_modified_since(ims, entry)):
+            start("304 Not Modified", headers)
+            return []
+        body = entry.gz if gz else entry.body
+        headers.append(("Content-Type", entry.media_type))
+        headers.append(("Content-Length", str(len(body))))    # type: ignore[arg-type]
+        if gz:
+            headers.append(("Content-Encoding", "gzip"))
+        start("200 OK", headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]   # type: ignore[list-item]
+
+    # -- dispatch --------------------------------------------------------------------------------------
+    def __call__(self, environ: dict[str, Any], start: StartResponse) -> list[bytes]:
+        method = environ.get("REQUEST_METHOD", "GET")
+        head = method == "HEAD"
+        if method != "GET" and not head:
+            return self._simple(start, 405, "method not allowed", [("Allow", "GET, HEAD")])
+        path = environ.get("PATH_INFO", "/")
+        try:
+            if path.startswith("/partners/") or path.startswith("/api/"):
+                return self._partner(environ, start, path, head)
+            parts = safe_parts(path)
+            entry = self.public.get(parts) if parts else None
+            if entry is None:
+                return self._simple(start, 404, "not found", head=head)
+            link = None
+            if self._hub_link:
+                link = f'{self._hub_link}, <{self.config.site.feeds_url}{"/".join(parts)}>; rel="self"'
+            return self._file(environ, start, entry, "public, max-age=60", link)
+        except SyndicateError as exc:
+            log.error("%s %s: %s", method, path, exc)
+            return self._simple(start, 503, "temporarily unavailable", [("Retry-After", "30")], head=head)
+
+    def _partner(self, environ: dict[str, Any], start: StartResponse, path: str, head: bool) -> list[bytes]:
+        partner = self.auth.partner_for(bearer(environ.get("HTTP_AUTHORIZATION")))
+        if partner is None:
+            return self._simple(start, 401, "a valid partner token is required",
+                                [("WWW-Authenticate", 'Bearer realm="syndicate"')], head=head)
+        allowed, retry_after, remaining = self.limiter.allow(partner)
+        if not allowed:
+            return self._simple(start, 429, "rate limit exceeded", [("Retry-After", str(retry_after))], head=head)
+        if path == "/api/v1/items":
+            return self._items(environ, start, partner, head)
+        if path == "/api/v1/quota":
+            body = json.dumps({"partner": partner.name, "limit_per_minute": partner.rate_limit,
+                               "remaining": remaining}).encode()
+            start("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body))),
+                             ("Cache-Control", "no-store")])
+            return [] if head else [body]
+        parts = safe_parts(path)
+        if not parts or parts[0] != "partners" or len(parts) < 4:
+            return self._simple(start, 404, "not found", head=head)
+        name, rel = parts[1], parts[2:]
+        if name != partner.name or not self._in_scope(partner, rel):
+            return self._simple(start, 403, "outside this partner's agreement", head=head)
+        cache = self.partner_files.get(name)
+        entry = cache.get(rel) if cache else None
+        if entry is None:
+            return self._simple(start, 404, "not found", head=head)
+        return self._file(environ, start, entry, "private, max-age=60", None)
+
+    @staticmethod
+    def _in_scope(partner: Partner, rel: list[str]) -> bool:
+        lang, section = rel[0], rel[1]
+        if partner.languages and lang not in partner.languages:
+            return False
+        if section == "items":
+            return True      # the partner folder only ever holds items of the partner's own feeds
+        if section == ALL:
+            return not partner.categories or ALL in partner.categories
+        return not partner.categories or ALL in partner.categories or section in partner.categories
+
+    def _items(self, environ: dict[str, Any], start: StartResponse, partner: Partner, head: bool) -> list[bytes]:
+        qs = environ.get("QUERY_STRING", "")
+        try:
+            query = parse_query(qs, partner, self.config)
+        except BadRequest as exc:
+            return self._simple(start, 400, str(exc), head=head)
+        except Forbidden as exc:
+            return self._simple(start, 403, str(exc), head=head)
+        page = fetch_page(self.config, self.store, partner, query, self.clock())
+        headers = [("X-Next-Cursor", page.next_cursor), ("X-Item-Count", str(page.count)),
+                   ("Link", f'<{next_link(qs, page.next_cursor)}>; rel="next"'), ("Cache-Control", "no-store")]
+        if page.body is None:
+            start("204 No Content", headers)
+            return []
+        headers += [("Content-Type", "application/vnd.iptc.g2.newsmessage+xml; charset=utf-8"),
+                    ("Content-Length", str(len(page.body)))]
+        start("200 OK", headers)
+        return [] if head else [page.body]

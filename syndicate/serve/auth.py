@@ -1,0 +1,88 @@
+"""Partner authentication (bearer tokens stored as sha256 hashes) and per-partner rate limits.
+
+Tokens: ``syndicate partners token NAME`` prints a random token once and the sha256 hex to put in
+``[partners.NAME] token_hashes``. A presented token is hashed and compared with *every* configured hash with
+:func:`hmac.compare_digest` (no early exit), so timing tells nothing about which hash, or how much of it, matched.
+
+Rate limits: a token bucket per partner holding ``rate_limit`` requests, refilled at ``rate_limit`` per minute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import secrets
+import threading
+import time
+from typing import Callable, Sequence
+
+from syndicate.config import Partner
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh random token (43 url-safe characters, 256 bits) and its sha256 hex for the config."""
+    token = secrets.token_urlsafe(32)
+    return token, token_hash(token)
+
+
+def token_hash(token: str) -> str:
+    """sha256 hex of a token, the form stored in ``token_hashes``."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def bearer(header: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, else ``None``."""
+    if not header:
+        return None
+    scheme, _, value = header.strip().partition(" ")
+    value = value.strip()
+    if scheme.lower() != "bearer" or not value or len(value) > 512:
+        return None
+    return value
+
+
+class Authenticator:
+    """Finds the partner a token belongs to, comparing against every hash in constant time."""
+
+    def __init__(self, partners: Sequence[Partner]) -> None:
+        self._hashes = [(bytes.fromhex(h), p) for p in partners for h in p.token_hashes]
+
+    def partner_for(self, token: str | None) -> Partner | None:
+        if token is None:
+            return None
+        presented = hashlib.sha256(token.encode("utf-8", "surrogateescape")).digest()
+        found: Partner | None = None
+        for digest, partner in self._hashes:
+            if hmac.compare_digest(presented, digest):
+                found = partner
+        return found
+
+
+class RateLimiter:
+    """Token buckets keyed by partner name: ``allow(partner)`` → ``(allowed, retry_after_seconds, remaining)``."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}   # name -> (tokens, at)
+        self._lock = threading.Lock()
+
+    def allow(self, partner: Partner) -> tuple[bool, int, int]:
+        capacity = float(partner.rate_limit)
+        rate = capacity / 60.0
+        now = self._clock()
+        with self._lock:
+            tokens, at = self._buckets.get(partner.name, (capacity, now))
+            tokens = min(capacity, tokens + (now - at) * rate)
+            if tokens >= 1.0:
+                self._buckets[partner.name] = (tokens - 1.0, now)
+                return True, 0, int(tokens - 1.0)
+            self._buckets[partner.name] = (tokens, now)
+            return False, max(1, math.ceil((1.0 - tokens) / rate)), 0
+
+    def remaining(self, partner: Partner) -> int:
+        capacity = float(partner.rate_limit)
+        now = self._clock()
+        with self._lock:
+            tokens, at = self._buckets.get(partner.name, (capacity, now))
+        return int(min(capacity, tokens + (now - at) * capacity / 60.0))

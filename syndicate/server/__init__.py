@@ -1,8 +1,0 @@
-"""``syndicate serve``: public feeds, partner feeds and the incremental NewsML-G2 API over waitress."""
-
-from __future__ import annotations
-
-from .app import SyndicateApp
-from .run import serve
-
-__all__ = ["SyndicateApp", "serve"]

@@ -1,0 +1,274 @@
+"""Argos packages run directly with CTranslate2 + SentencePiece (argostranslate is never imported).
+
+An installed package is a folder holding ``metadata.json`` (``from_code``, ``to_code``, ``package_version``,
+``type``, optional ``target_prefix``), ``model/`` (a CTranslate2 model) and ``sentencepiece.model``.
+Models load once per process (cached by folder and thread count). All segments of one language pair go to
+ONE ``translate_batch`` (per pivot leg), with bounded decoding, so a decode step serves a whole batch of
+sentences instead of one (argostranslate decodes about one sentence per batch; guide §6).
+
+The translator translates plain-text segments (sentences) it is given; splitting text and HTML into
+sentences is done by :mod:`syndicate.translators.html`. It never touches the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from syndicate.errors import ModelNotFoundError, TranslationError
+
+if TYPE_CHECKING:
+    from syndicate.config import Translation
+
+PIVOT = "en"
+#: Upper bound of generated tokens per sentence (CTranslate2's own default, which argostranslate relies on).
+MAX_DECODING_LENGTH = 256
+LENGTH_PENALTY = 0.2          # as argostranslate
+
+
+def default_packages_dir(cfg: "Translation | None" = None) -> Path:
+    """Where Argos packages are installed: ``translation.argos_packages_dir``, else ``$ARGOS_PACKAGES_DIR``,
+    else argostranslate's default ``$XDG_DATA_HOME/argos-translate/packages`` (``~/.local/share/…``)."""
+    if cfg is not None and cfg.argos_packages_dir:
+        return Path(cfg.argos_packages_dir)
+    if os.environ.get("ARGOS_PACKAGES_DIR"):
+        return Path(os.environ["ARGOS_PACKAGES_DIR"])
+    data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data / "argos-translate" / "packages"
+
+
+@dataclass(frozen=True)
+class ArgosPackage:
+    """One installed Argos translation package (read from its ``metadata.json``)."""
+
+    path: Path
+    from_code: str
+    to_code: str
+    package_version: str
+    type: str = "translate"
+    target_prefix: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The package folder name, e.g. ``translate-en_ar-1_0``."""
+        return self.path.name
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}-{self.to_code}"
+
+    def file_hash(self) -> str:
+        """First 12 hex digits of sha256 over ``model/model.bin`` and ``sentencepiece.model`` (cached)."""
+        return _file_hash(self.path)
+
+    def model_id(self) -> str:
+        """``{code}@{package_version}#{file hash}``."""
+        return f"{self.code}@{self.package_version}#{self.file_hash()}"
+
+
+_HASHES: dict[tuple[str, float, int], str] = {}
+
+
+def _file_hash(folder: Path) -> str:
+    model_bin, spm_file = folder / "model" / "model.bin", folder / "sentencepiece.model"
+    stats = [p.stat() for p in (model_bin, spm_file)]
+    key = (str(folder), max(s.st_mtime for s in stats), sum(s.st_size for s in stats))
+    if key not in _HASHES:
+        digest = hashlib.sha256()
+        for p in (model_bin, spm_file):
+            with p.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+        _HASHES[key] = digest.hexdigest()[:12]
+    return _HASHES[key]
+
+
+def read_package(folder: Path) -> ArgosPackage:
+    """Read one package folder.
+
+    Raises:
+        ModelNotFoundError: no readable ``metadata.json`` or missing ``from_code``/``to_code``.
+    """
+    try:
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        return ArgosPackage(path=folder, from_code=str(meta["from_code"]), to_code=str(meta["to_code"]),
+                            package_version=str(meta.get("package_version", "0")),
+                            type=str(meta.get("type", "translate")), target_prefix=meta.get("target_prefix") or None)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelNotFoundError("not a readable Argos package", context=str(folder)) from exc
+
+
+def list_packages(packages_dir: Path) -> list[ArgosPackage]:
+    """Installed translation packages in ``packages_dir`` (sorted by folder; unreadable folders skipped)."""
+    if not packages_dir.is_dir():
+        return []
+    found = []
+    for folder in sorted(p for p in packages_dir.iterdir() if p.is_dir()):
+        try:
+            pkg = read_package(folder)
+        except ModelNotFoundError:
+            continue
+        if pkg.type == "translate":
+            found.append(pkg)
+    return found
+
+
+class _Loaded:
+    """A package's CTranslate2 translator and SentencePiece processor, loaded once."""
+
+    def __init__(self, pkg: ArgosPackage, intra_threads: int) -> None:
+        import ctranslate2
+        import sentencepiece
+
+        try:
+            self.translator = ctranslate2.Translator(str(pkg.path / "model"), device="cpu", compute_type="int8",
+                                                     intra_threads=intra_threads, inter_threads=1)
+            self.sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise TranslationError("cannot load Argos package", context=pkg.code) from exc
+        self.lock = threading.Lock()
+
+
+_LOADED: dict[tuple[str, int], _Loaded] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def _load(pkg: ArgosPackage, intra_threads: int) -> _Loaded:
+    key = (str(pkg.path.resolve()), intra_threads)
+    with _LOAD_LOCK:
+        if key not in _LOADED:
+            _LOADED[key] = _Loaded(pkg, intra_threads)
+        return _LOADED[key]
+
+
+def clear_model_cache() -> None:
+    """Forget loaded models (after a package was replaced in place)."""
+    with _LOAD_LOCK:
+        _LOADED.clear()
+        _HASHES.clear()
+
+
+Progress = Callable[[int, int], None]
+
+
+class ArgosTranslator:
+    """:class:`~syndicate.translators.base.Translator` over installed Argos packages, pivoting through English.
+
+    Args:
+        cfg: ``[translation]`` settings: ``argos_packages_dir``, ``beam_size``, ``intra_threads``, ``max_batch_size``.
+        packages_dir: overrides the packages folder (else :func:`default_packages_dir`).
+        max_decoding_length: fixed bound of generated tokens; default ``min(256, 2 * longest source + 10)``.
+    """
+
+    engine = "argos"
+
+    def __init__(self, cfg: "Translation", packages_dir: Path | None = None,
+                 max_decoding_length: int | None = None) -> None:
+        self.packages_dir = packages_dir or default_packages_dir(cfg)
+        self.beam_size = cfg.beam_size
+        self.intra_threads = cfg.intra_threads
+        self.max_batch_size = cfg.max_batch_size
+        self.max_decoding_length = max_decoding_length
+        #: (package code, number of segments) of every CTranslate2 call, for tests and stats
+        self.calls: list[tuple[str, int]] = []
+
+    def packages(self) -> dict[tuple[str, str], ArgosPackage]:
+        """Installed packages by (from, to); a later folder (sorted) wins on duplicates."""
+        return {(p.from_code, p.to_code): p for p in list_packages(self.packages_dir)}
+
+    def route(self, src: str, dst: str) -> list[ArgosPackage]:
+        """The packages that translate ``src`` → ``dst``: one direct, or two through English.
+
+        Raises:
+            ModelNotFoundError: neither a direct package nor both pivot legs are installed.
+        """
+        pkgs = self.packages()
+        if (src, dst) in pkgs:
+            return [pkgs[(src, dst)]]
+        if PIVOT not in (src, dst) and (src, PIVOT) in pkgs and (PIVOT, dst) in pkgs:
+            return [pkgs[(src, PIVOT)], pkgs[(PIVOT, dst)]]
+        raise ModelNotFoundError(f"no Argos package for {src}→{dst} (direct or via {PIVOT}) "
+                                 f"(install one with `syndicate models install`)", context=str(self.packages_dir))
+
+    def supports(self, src: str, dst: str) -> bool:
+        """Whether a direct or pivot route exists."""
+        try:
+            self.route(src, dst)
+        except ModelNotFoundError:
+            return False
+        return True
+
+    def model_id(self, src: str, dst: str) -> str:
+        """``argos:{code}@{version}#{hash}``, legs joined by ``+`` when pivoting."""
+        return "argos:" + "+".join(p.model_id() for p in self.route(src, dst))
+
+    def translate_batch(self, texts: list[str], src: str, dst: str, *, progress: Progress | None = None) -> list[str]:
+        """Translate plain-text segments with one CTranslate2 call per route leg.
+
+        Args:
+            progress: called as ``progress(done, total)`` while sentences finish (streams the batch).
+
+        Raises:
+            ModelNotFoundError: no route for the pair.
+            TranslationError: loading or decoding failed.
+        """
+        route = self.route(src, dst)
+        out = list(texts)
+        for leg, pkg in enumerate(route):
+            leg_progress = None
+            if progress is not None:
+                total = len(texts) * len(route)
+                leg_progress = (lambda done, _n, base=leg * len(texts): progress(base + done, total))  # noqa: E731
+            out = self._translate_leg(pkg, out, leg_progress)
+        return out
+
+    def _translate_leg(self, pkg: ArgosPackage, texts: list[str], progress: Progress | None) -> list[str]:
+        loaded = _load(pkg, self.intra_threads)
+        todo = [i for i, t in enumerate(texts) if t.strip()]
+        result = [""] * len(texts)
+        if not todo:
+            return result
+        try:
+            pieces = [loaded.sp.encode(texts[i], out_type=str) for i in todo]
+        except (RuntimeError, TypeError) as exc:
+            raise TranslationError("SentencePiece encoding failed", context=pkg.code) from exc
+        limit = self.max_decoding_length or min(MAX_DECODING_LENGTH, 2 * max(len(p) for p in pieces) + 10)
+        options: dict[str, Any] = dict(beam_size=self.beam_size, max_batch_size=self.max_batch_size,
+                                       batch_type="examples", max_decoding_length=limit,
+                                       length_penalty=LENGTH_PENALTY, replace_unknowns=True)
+        prefix = [[pkg.target_prefix]] * len(pieces) if pkg.target_prefix else None
+        self.calls.append((pkg.code, len(pieces)))
+        try:
+            with loaded.lock:     # one decode per model at a time; CTranslate2 threads do the parallel work
+                if progress is None:
+                    hyps = [r.hypotheses[0] for r in loaded.translator.translate_batch(
+                        pieces, target_prefix=prefix, **options)]
+                else:
+                    hyps = self._streamed(loaded, pieces, prefix, options, progress)
+        except (RuntimeError, ValueError, IndexError) as exc:
+            raise TranslationError(f"CTranslate2 failed on {len(pieces)} segments", context=pkg.code) from exc
+        for i, tokens in zip(todo, hyps):
+            if pkg.target_prefix and tokens and tokens[0] == pkg.target_prefix:
+                tokens = tokens[1:]
+            result[i] = loaded.sp.decode_pieces(tokens).strip()
+        return result
+
+    @staticmethod
+    def _streamed(loaded: _Loaded, pieces: list[list[str]], prefix: list[list[str]] | None,
+                  options: dict[str, Any], progress: Progress) -> list[list[str]]:
+        options = dict(options)
+        options.pop("batch_type")
+        batch = options.pop("max_batch_size")
+        hyps = []
+        stream = loaded.translator.translate_iterable(pieces, target_prefix=prefix, max_batch_size=batch,
+                                                      batch_type="examples", **options)
+        for done, res in enumerate(stream, 1):
+            hyps.append(res.hypotheses[0])
+            if done % 16 == 0 or done == len(pieces):
+                progress(done, len(pieces))
+        return hyps

@@ -1,8 +1,0 @@
-"""Machine-translation backends (argos, libretranslate, apertium, identity) behind one Protocol,
-plus the translation-memory seam. Articles are translated by :mod:`syndicate.translate`."""
-
-from .base import Translator, engine_for_pair, get_translator
-from .cache import InMemoryTM, TMKey, TMStats, TranslationMemory, normalise_segment, segment_hash
-
-__all__ = ["Translator", "engine_for_pair", "get_translator", "InMemoryTM", "TMKey", "TMStats",
-           "TranslationMemory", "normalise_segment", "segment_hash"]

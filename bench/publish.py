@@ -95,12 +95,12 @@ def generate(root: Path, size: int) -> None:
                                  source_version=1).with_hash())
             tm[dst][segment_hash(title)] = f"[{dst}] {title}"
         if len(batch) >= 4000:
-            store.upsert_many(batch, NOW - timedelta(days=1))
+            store.articles.upsert_many(batch, NOW - timedelta(days=1))
             batch = []
     if batch:
-        store.upsert_many(batch, NOW - timedelta(days=1))
+        store.articles.upsert_many(batch, NOW - timedelta(days=1))
     for dst, pairs in tm.items():
-        store.tm_put_many("identity", "identity", "en", dst, pairs)
+        store.memory.put_many(("identity", "identity", "en", dst), pairs)
     store.close()
 
 
@@ -109,7 +109,7 @@ def _peak_mb() -> float:
 
 
 def measure_full(root: Path) -> dict[str, float]:
-    from syndicate.publish import usecase as jobs
+    from syndicate.publish.usecase import publish
     from syndicate.config import load_config
     from syndicate.store import open_store
 
@@ -117,7 +117,7 @@ def measure_full(root: Path) -> dict[str, float]:
     store = open_store(config.store_url)
     before = _peak_mb()
     start = time.perf_counter()
-    report = jobs.publish(config, store, NOW, full=True)
+    report = publish(config, store, NOW, full=True)
     seconds = time.perf_counter() - start
     store.close()
     assert not report.failed, report.failed
@@ -126,7 +126,7 @@ def measure_full(root: Path) -> dict[str, float]:
 
 
 def measure_incremental(root: Path) -> dict[str, float]:
-    from syndicate.publish import usecase as jobs
+    from syndicate.publish.usecase import publish
     from syndicate.config import load_config
     from syndicate.model import Article
     from syndicate.store import open_store
@@ -134,14 +134,14 @@ def measure_incremental(root: Path) -> dict[str, float]:
     config = load_config(root / "syndicate.toml", env={})
     store = open_store(config.store_url)
     now = NOW + timedelta(minutes=15)
-    store.upsert_many([Article(id="fresh", lang="en", category=CATEGORIES[3], title="Fresh story", summary="New.",
+    store.articles.upsert_many([Article(id="fresh", lang="en", category=CATEGORIES[3], title="Fresh story", summary="New.",
                                body_html="<p>Just in.</p>", published=now - timedelta(minutes=1),
                                url="https://bench.example.org/en/fresh").with_hash()], now)
     start = time.perf_counter()
-    report = jobs.publish(config, store, now)
+    report = publish(config, store, now)
     seconds = time.perf_counter() - start
     start = time.perf_counter()
-    idle = jobs.publish(config, store, now + timedelta(minutes=15))
+    idle = publish(config, store, now + timedelta(minutes=15))
     idle_seconds = time.perf_counter() - start
     store.close()
     return {"seconds": seconds, "rendered": len(report.results), "written": len(report.written),

@@ -32,6 +32,20 @@ class Status(str, enum.Enum):
     CANCELED = "canceled"
 
 
+class Show(str, enum.Enum):
+    """How one article version may be shown to one audience (decided by :mod:`syndicate.select.policy`)."""
+
+    FULL = "full"                       # the version itself
+    EMBARGOED = "embargoed"             # the version, flagged with its embargo (partners that get it early)
+    WITHHELD_NOTICE = "withheld"        # stat:withheld with a notice instead of the text
+    KILL_NOTICE = "kill"                # stat:canceled with a kill notice instead of the text
+    HIDDEN = "hidden"                   # not at all
+
+    @property
+    def visible(self) -> bool:
+        return self is not Show.HIDDEN
+
+
 class Origin(str, enum.Enum):
     """Where the text of an article language version comes from."""
 
@@ -40,11 +54,16 @@ class Origin(str, enum.Enum):
     MACHINE = "machine"     # machine-translated by syndicate (``translation_of`` set, engine/model recorded)
 
 
-# Fields whose change makes a new version. Order matters: it is the order hashed.
+# Fields whose change makes a new version. Order matters: it is the order hashed. Never edit this tuple: a
+# content field added later goes into LATER_CONTENT_FIELDS.
 CONTENT_FIELDS = (
     "lang", "category", "title", "summary", "body_html", "author", "credit", "url",
     "published", "embargo", "status", "translation_of", "correction_note",
 )
+#: Content fields added after 0.1.0, with their default value. A field is hashed only when it differs from its
+#: default, so adding one leaves every stored hash as it was: no article is re-versioned by an upgrade and no
+#: partner gets a spurious update.
+LATER_CONTENT_FIELDS: dict[str, object] = {}
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,11 @@ class Article:
     def direction(self) -> str:
         return text_direction(self.lang)
 
+    @property
+    def public_at(self) -> datetime:
+        """When the public may first see this version: the later of ``published`` and ``embargo``."""
+        return max(self.published, self.embargo) if self.embargo is not None else self.published
+
     def with_hash(self) -> "Article":
         return replace(self, content_hash=content_hash(self))
 
@@ -117,8 +141,10 @@ def _jsonable(value: object) -> object:
 
 def content_hash(article: Article) -> str:
     """sha256 over the fields that define a version (see :data:`CONTENT_FIELDS`)."""
-    payload = json.dumps([[k, _jsonable(getattr(article, k))] for k in CONTENT_FIELDS], ensure_ascii=False,
-                         separators=(",", ":"))
+    pairs = [[k, _jsonable(getattr(article, k))] for k in CONTENT_FIELDS]
+    pairs += [[k, _jsonable(getattr(article, k))] for k, default in LATER_CONTENT_FIELDS.items()
+              if getattr(article, k) != default]
+    payload = json.dumps(pairs, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -169,26 +195,61 @@ class Alternate:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """Languages and categories an audience receives; ``None`` = every one."""
+
+    languages: frozenset[str] | None = None
+    categories: frozenset[str] | None = None
+
+    def covers(self, lang: str, category: str) -> bool:
+        """True when this language and category are inside the scope (``all`` feeds are covered when the
+        language is: they hold only the covered categories' items)."""
+        if self.languages is not None and lang not in self.languages:
+            return False
+        return self.categories is None or category == "all" or category in self.categories
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who receives an output: the public, or one partner with its scope, formats and embargo agreement."""
+
+    name: str = "public"                     # "public" or the partner's name
+    scope: Scope = field(default_factory=Scope)
+    formats: frozenset[str] | None = None    # None = every format
+    embargoed: bool = False                  # receives embargoed items early, flagged
+    partner: bool = False
+
+    @property
+    def is_public(self) -> bool:
+        return not self.partner
+
+
+PUBLIC = Audience()
+
+
+@dataclass(frozen=True)
 class FeedItem:
-    """An article prepared for one feed: the article plus its links to other language versions."""
+    """An article version prepared for one audience: how it is shown, when, and its links to other versions."""
 
     article: Article
     alternates: tuple[Alternate, ...] = ()
     #: for a translation: the original article (its guid, version and headline for derivedFrom links)
     original: Article | None = None
-
-
-@dataclass(frozen=True)
-class RenderedFeed:
-    key: FeedKey
-    path: str                   # relative to the output dir
-    body: bytes
-    media_type: str
-    last_modified: datetime | None
+    show: Show = Show.FULL
+    #: when the audience could first see it (the later of ``published`` and, for the public, ``embargo``)
+    shown_at: datetime | None = None
 
     @property
-    def etag(self) -> str:
-        return hashlib.sha256(self.body).hexdigest()
+    def published(self) -> datetime:
+        """The publication date feeds show: when this audience could first see the item."""
+        return self.shown_at or self.article.published
+
+    @property
+    def updated(self) -> datetime:
+        """The modification date feeds show: never before :attr:`published`, so a released item is new."""
+        if self.shown_at is None:
+            return self.article.modified
+        return max(self.article.modified, self.shown_at)
 
 
 @dataclass(frozen=True)
@@ -202,6 +263,7 @@ class PublishResult:
     size: int = 0
     sha256: str = ""
     error: Exception | None = None
+    audience: str = "public"    # "public" or the partner's name
 
     @property
     def ok(self) -> bool:

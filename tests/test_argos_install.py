@@ -37,16 +37,22 @@ def test_cli_installs_and_lists_a_package(argosmodel: Path, tmp_path: Path) -> N
     assert listed.output == f"en-ar\t1.0\t{tmp_path / 'translate-en_ar-1_0'}\n"
 
 
-def test_cli_reads_packages_dir_from_the_config_object(argosmodel: Path, tmp_path: Path) -> None:
-    """Without --packages-dir the command uses ctx.obj["config"].translation.argos_packages_dir."""
-    from syndicate.config import Translation
+def test_cli_reads_packages_dir_from_the_config_file(argosmodel: Path, tmp_path: Path) -> None:
+    """The real CLI on a real config file: without --packages-dir, `models install` and `models list` use
+    `[translation] argos_packages_dir` (relative to the config file), never the home folder."""
+    from sites import make_site
 
-    class Cfg:
-        translation = Translation(argos_packages_dir=tmp_path / "cfgdir")
+    from syndicate.cli import main
 
-    res = CliRunner().invoke(models, ["install", str(argosmodel)], obj={"config": Cfg()})
+    cfg = make_site(tmp_path, extra='[translation]\nargos_packages_dir = "cfgdir"\n')
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"), "ARGOS_PACKAGES_DIR": ""}
+    res = CliRunner().invoke(main, ["--config", str(cfg), "models", "install", str(argosmodel)], env=env)
     assert res.exit_code == 0, res.output
     assert [p.pair for p in list_packages(tmp_path / "cfgdir")] == ["en-ar"]
+    assert not home.exists()
+    listed = CliRunner().invoke(main, ["--config", str(cfg), "models", "list"], env=env)
+    assert listed.exit_code == 0 and str(tmp_path / "cfgdir" / "translate-en_ar-1_0") in listed.output
 
 
 def test_reinstall_replaces_the_package_in_place(argosmodel: Path, tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def build_site(root: Path, items: int = ITEMS) -> Path:
     store = open_store(load_config(cfg, env={}).store_url)
     arts = [make_article(n, lang="ar" if n % 3 == 0 else "en", category=CATEGORIES[n % 4],
                          published=NOW - timedelta(minutes=n)) for n in range(1, items + 1)]
-    store.upsert_many(arts, NOW - timedelta(days=1))
+    store.articles.upsert_many(arts, NOW - timedelta(days=1))
     store.close()
     return cfg
 

@@ -15,7 +15,7 @@ from lxml import etree
 from sites import make_site, snapshot
 
 from syndicate.config import load_config
-from syndicate.store.runs import RunLedger
+
 from syndicate.schedule import JobRunner
 from syndicate.store import open_store
 
@@ -55,7 +55,7 @@ def build_site(root, store_url=None):
     config = load_config(make_site(root, store_url, formats=("rss", "atom", "json", "newsml"), extra=SCHEDULE),
                          env={})
     store = open_store(config.store_url)
-    store.upsert_many(articles(), NOW - timedelta(hours=1))
+    store.articles.upsert_many(articles(), NOW - timedelta(hours=1))
     return config, store
 
 
@@ -110,7 +110,7 @@ def test_kill_9_mid_publish_then_restart_catches_up_with_identical_bytes(tmp_pat
                                  "--now", NOW.isoformat()], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         _, status = os.waitpid(proc.pid, os.WUNTRACED)
         assert os.WIFSTOPPED(status), "the publisher ended before its 12th write"
-        [running] = RunLedger(store).recent("publish-all")
+        [running] = store.runs.recent("publish-all")
         assert running.status == "running" and running.fire_time == FIRE
         on_disk = [p for p in config.output.dir.rglob("*") if p.is_file()]
         assert STOP_AFTER <= len(on_disk) < len(expected)
@@ -126,7 +126,7 @@ def test_kill_9_mid_publish_then_restart_catches_up_with_identical_bytes(tmp_pat
         watcher.join(timeout=30)
         assert restart.returncode == 0, restart.stderr
         assert f"publish-all {FIRE.isoformat()}: run {running.id} success" in restart.stdout
-        [run] = RunLedger(store).recent("publish-all")
+        [run] = store.runs.recent("publish-all")
         assert (run.id, run.attempts, run.status) == (running.id, 2, "success")
         # the 11 feeds whose write was recorded are not rendered again (the 12th was written, not yet recorded)
         assert run.counts["skipped"] >= STOP_AFTER - 1 and run.counts["rendered"] + run.counts["skipped"] == 40

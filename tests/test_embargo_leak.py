@@ -16,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sites import make_site, write_jsonl
 
-from syndicate.publish import usecase as jobs
+from syndicate.ingest.usecase import ingest
+from syndicate.publish.usecase import publish
 from syndicate.config import load_config
 from syndicate.serve.app import SyndicateApp
 from syndicate.store import open_store
@@ -116,11 +117,11 @@ def test_no_embargoed_item_leaks_and_every_item_appears_after_its_time(seed, tmp
                          env={})
     store = open_store(config.store_url)
     rows = random_rows(rng, seed)
-    report = jobs.ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl",
+    report = ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl",
                                                          [{k: v for k, v in r.items() if k != "_token"}
                                                           for r in rows])), NOW)
     assert report.ok, report.rejected
-    guids = {r["id"]: store.get(r["id"]).guid for r in rows}
+    guids = {r["id"]: store.articles.get(r["id"]).guid for r in rows}
     clock = [NOW]
     client = Client(SyndicateApp(config, store=store, clock=lambda: clock[0]))
     out, wire = config.output.dir, config.output.partners_dir / "wire"
@@ -131,7 +132,7 @@ def test_no_embargoed_item_leaks_and_every_item_appears_after_its_time(seed, tmp
     try:
         for t in times:
             clock[0] = t
-            result = jobs.publish(config, store, t)
+            result = publish(config, store, t)
             assert not result.failed and not result.held_back
             files = {p: p.read_bytes() for root in (out, wire) if root.exists() for p in root.rglob("*") if p.is_file()}
             sources = {str(p): b for p, b in files.items()}

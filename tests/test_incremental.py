@@ -9,7 +9,7 @@ import pytest
 from factories import make_article
 from sites import site_config, snapshot
 
-from syndicate.publish import usecase as jobs
+from syndicate.publish.usecase import publish
 from syndicate.model import Origin
 from syndicate.store import open_store
 
@@ -46,12 +46,12 @@ def test_one_new_article_in_thousands_rewrites_only_its_feeds(site):
     are rendered and rewritten (4 formats each), and its NewsML-G2 item file is added; nothing else is
     touched on disk."""
     config, store = site
-    store.upsert_many(corpus(3000), NOW - timedelta(minutes=1))
-    first = jobs.publish(config, store, NOW)
+    store.articles.upsert_many(corpus(3000), NOW - timedelta(minutes=1))
+    first = publish(config, store, NOW)
     assert len(first.results) == 40 and first.skipped == 0 and not first.failed
     before = mtimes(config.output.dir)
-    store.upsert_many([make_article(99999, id="new", category="politics", published=NOW)], NOW)
-    second = jobs.publish(config, store, NOW + timedelta(minutes=5))
+    store.articles.upsert_many([make_article(99999, id="new", category="politics", published=NOW)], NOW)
+    second = publish(config, store, NOW + timedelta(minutes=5))
     rendered = sorted(r.path for r in second.results)
     assert rendered == sorted(f"en/{c}/{f}" for c in ("politics", "all")
                               for f in ("rss.xml", "atom.xml", "feed.json", "newsml.xml"))
@@ -59,7 +59,7 @@ def test_one_new_article_in_thousands_rewrites_only_its_feeds(site):
     after = mtimes(config.output.dir)
     changed = sorted(p for p in after if after[p] != before.get(p))
     assert changed == rendered
-    third = jobs.publish(config, store, NOW + timedelta(minutes=10))
+    third = publish(config, store, NOW + timedelta(minutes=10))
     assert third.results == [] and third.skipped == 40
 
 
@@ -68,17 +68,17 @@ def test_incremental_output_equals_a_full_build(site, tmp_path):
     exactly the bytes a full build of the same store gives."""
     config, store = site
     arts = corpus(200)
-    store.upsert_many(arts, NOW - timedelta(hours=1))
-    jobs.publish(config, store, NOW)
+    store.articles.upsert_many(arts, NOW - timedelta(hours=1))
+    publish(config, store, NOW)
     edits = [replace(arts[10], title="Edited headline"), replace(arts[20], category="economy"),
              replace(arts[30], status=arts[30].status.__class__("withheld"))]
     human = make_article(1, id="s40-ar", lang="ar", category=arts[40].category, translation_of="s40",
                          origin=Origin.HUMAN, url="https://news.example.org/ar/s40", published=arts[40].published)
-    store.upsert_many(edits + [human], NOW + timedelta(minutes=1))
-    report = jobs.publish(config, store, NOW + timedelta(minutes=2))
+    store.articles.upsert_many(edits + [human], NOW + timedelta(minutes=1))
+    report = publish(config, store, NOW + timedelta(minutes=2))
     assert 0 < len(report.results) < 40
     incremental = snapshot(config.output.dir)
-    jobs.publish(config, store, NOW + timedelta(minutes=2), full=True)
+    publish(config, store, NOW + timedelta(minutes=2), full=True)
     assert snapshot(config.output.dir) == incremental
     # the moved article (en politics → economy) left its old category feed
     assert (arts[20].lang, arts[20].category) == ("en", "politics")
@@ -89,13 +89,13 @@ def test_incremental_output_equals_a_full_build(site, tmp_path):
 def test_embargo_lifting_re_renders_without_any_store_change(site):
     """An embargoed item appears when its time comes, although no article changed: a visibility timer."""
     config, store = site
-    store.upsert_many(corpus(40) + [make_article(7777, id="emb", category="economy", published=NOW - timedelta(hours=1),
+    store.articles.upsert_many(corpus(40) + [make_article(7777, id="emb", category="economy", published=NOW - timedelta(hours=1),
                                                  embargo=NOW + timedelta(hours=2))], NOW - timedelta(hours=1))
-    jobs.publish(config, store, NOW)
+    publish(config, store, NOW)
     assert b"Delegation 7777" not in (config.output.dir / "en/economy/rss.xml").read_bytes()
-    quiet = jobs.publish(config, store, NOW + timedelta(hours=1))
+    quiet = publish(config, store, NOW + timedelta(hours=1))
     assert quiet.results == []
-    lifted = jobs.publish(config, store, NOW + timedelta(hours=2))
+    lifted = publish(config, store, NOW + timedelta(hours=2))
     assert sorted({r.key.category for r in lifted.results}) == ["all", "economy"]
     assert {r.key.lang for r in lifted.results} == {"en"}
     assert b"Delegation 7777" in (config.output.dir / "en/economy/rss.xml").read_bytes()
@@ -104,14 +104,14 @@ def test_embargo_lifting_re_renders_without_any_store_change(site):
 def test_config_change_and_missing_file_force_a_render(site, tmp_path):
     """A feed is rendered again when the config that shapes it changes or its file disappeared."""
     config, store = site
-    store.upsert_many(corpus(40), NOW - timedelta(hours=1))
-    jobs.publish(config, store, NOW)
+    store.articles.upsert_many(corpus(40), NOW - timedelta(hours=1))
+    publish(config, store, NOW)
     (config.output.dir / "ar/politics/atom.xml").unlink()
-    again = jobs.publish(config, store, NOW)
+    again = publish(config, store, NOW)
     assert [(r.path, again.reasons[r.path]) for r in again.results] == [("ar/politics/atom.xml", "file missing")]
     assert (config.output.dir / "ar/politics/atom.xml").is_file()
     renamed = replace(config, site=replace(config.site, name="Levant Desk Wire"))
-    report = jobs.publish(renamed, store, NOW)
+    report = publish(renamed, store, NOW)
     assert len(report.results) == 40 and set(report.reasons.values()) == {"config changed"}
-    forced = jobs.publish(renamed, store, NOW, full=True)
+    forced = publish(renamed, store, NOW, full=True)
     assert len(forced.results) == 40 and forced.written == []

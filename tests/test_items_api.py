@@ -64,14 +64,14 @@ def drain(server: Server, partner: str, since: str | None, limit: int = 3) -> tu
 
 def stored_versions(store, *, langs=None, categories=None) -> set[tuple[str, int]]:
     out = set()
-    for article in (a for a_id in _ids(store) for a in store.versions(a_id)):
+    for article in (a for a_id in _ids(store) for a in store.articles.versions(a_id)):
         if (langs is None or article.lang in langs) and (categories is None or article.category in categories):
             out.add((article.guid, article.version))
     return out
 
 
 def _ids(store) -> list[str]:
-    with store.engine.connect() as conn:
+    with store.db.engine.connect() as conn:
         return sorted({row[0] for row in conn.execute(article_versions.select().with_only_columns(
             article_versions.c.article_id))})
 
@@ -81,7 +81,7 @@ def test_paging_while_publishing_misses_and_repeats_nothing(api):
     base = recent(72)
     seed = [make_article(n, published=base + timedelta(minutes=n), category=("politics", "economy")[n % 2])
             for n in range(1, 9)] + [make_article(50 + n, lang="ar", published=base) for n in range(3)]
-    store.upsert_many(seed, recent(1))
+    store.articles.upsert_many(seed, recent(1))
 
     errors: list[BaseException] = []
 
@@ -93,13 +93,13 @@ def test_paging_while_publishing_misses_and_repeats_nothing(api):
                 if i % 3 == 0:      # a new article
                     article = make_article(n, published=recent(2), category=("politics", "economy")[n % 2])
                 elif i % 3 == 1:    # an update (new version)
-                    old = store.get(mine[i % len(mine)].id)
+                    old = store.articles.get(mine[i % len(mine)].id)
                     article = replace(old, title=f"{old.title} (update {n})").with_hash()
                 else:               # a correction or a kill
-                    old = store.get(mine[(i + 1) % len(mine)].id)
+                    old = store.articles.get(mine[(i + 1) % len(mine)].id)
                     article = replace(old, correction_note=f"Corrected {n}", title=f"{old.title} [c{n}]",
                                       status=Status.CANCELED if n % 4 == 0 else old.status).with_hash()
-                store.upsert_many([article], recent(0))
+                store.articles.upsert_many([article], recent(0))
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
 
@@ -148,13 +148,13 @@ def test_late_commit_is_not_skipped(tmp_path, pg_database_url):
     store = open_store(config.store_url)
     server = Server(config.path)
     try:
-        store.upsert_many([make_article(1, published=recent(5))], recent(1))
+        store.articles.upsert_many([make_article(1, published=recent(5))], recent(1))
         first, cursor = drain(server, "wire", None)
         assert len(first) == 1
-        slow = store.engine.connect()
+        slow = store.db.engine.connect()
         tx = slow.begin()
-        store.upsert_in(slow, [make_article(2, published=recent(4))], recent(0))        # seq n, not committed
-        store.upsert_many([make_article(3, published=recent(3))], recent(0))              # seq n+1, committed
+        store.articles.upsert_in(slow, [make_article(2, published=recent(4))], recent(0))        # seq n, not committed
+        store.articles.upsert_many([make_article(3, published=recent(3))], recent(0))              # seq n+1, committed
         got, cursor = drain(server, "wire", cursor)
         assert [v for v, _ in got] == [make_article(3).guid]
         tx.commit()
@@ -176,8 +176,8 @@ def test_embargo_released_later_and_never_early(tmp_path):
     now = recent(0)
     t1, t2 = now + timedelta(hours=1), now + timedelta(hours=3)
     v1 = make_article(7, published=now - timedelta(hours=1), embargo=t1)
-    store.upsert_many([v1], now)
-    store.upsert_many([replace(v1, title="Moved embargo", embargo=t2).with_hash()], now)
+    store.articles.upsert_many([v1], now)
+    store.articles.upsert_many([replace(v1, title="Moved embargo", embargo=t2).with_hash()], now)
     everything = Query(since=0, lang=None, category=None, limit=50)
 
     early = fetch_page(config, store, wire, everything, now)

@@ -14,9 +14,9 @@ from sites import make_site
 
 from syndicate.config import load_config
 from syndicate.errors import LockedError
-from syndicate.select.plan import Planner
-from syndicate.store.locks import store_lock
-from syndicate.store.runs import RunLedger
+
+
+
 from syndicate.store import open_store
 
 UTC = timezone.utc
@@ -37,7 +37,7 @@ def busy_site(tmp_path, store_url):
                      extra='[schedules.publish-all]\nkind = "publish"\ninterval = "15m"\n')
     config = load_config(path, env={})
     store = open_store(config.store_url)
-    store.upsert_many([make_article(i, id=f"b{i}", lang=("en", "ar")[i % 2], category=CATS[i % 4],
+    store.articles.upsert_many([make_article(i, id=f"b{i}", lang=("en", "ar")[i % 2], category=CATS[i % 4],
                                     published=NOW - timedelta(minutes=5 * i + 1)) for i in range(600)],
                       NOW - timedelta(hours=1))
     yield path, config, store
@@ -46,30 +46,30 @@ def busy_site(tmp_path, store_url):
 
 def test_a_held_lock_refuses_a_second_holder_until_released(store):
     """The same named lock cannot be held twice (two holders = two connections or two file handles)."""
-    with store_lock(store, "publish"):
+    with store.locks.hold("publish"):
         with pytest.raises(LockedError):
-            with store_lock(store, "publish", timeout=0.2):
+            with store.locks.hold("publish", timeout=0.2):
                 pass
-        with store_lock(store, "job:other"):          # another name is independent
+        with store.locks.hold("job:other"):          # another name is independent
             pass
-    with store_lock(store, "publish", timeout=0):
+    with store.locks.hold("publish", timeout=0):
         pass
 
 
 def test_a_killed_holder_releases_its_lock(store_url, store):
     """kill -9 of the process holding the lock frees it (flock and advisory locks die with their owner)."""
-    code = ("import sys\nfrom syndicate.store import open_store\nfrom syndicate.store.locks import store_lock\n"
+    code = ("import sys\nfrom syndicate.store import open_store\n"
             f"s = open_store({store_url!r})\n"
-            "with store_lock(s, 'publish'):\n    print('held', flush=True)\n    sys.stdin.read()\n")
+            "with s.locks.hold('publish'):\n    print('held', flush=True)\n    sys.stdin.read()\n")
     holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(LockedError):
-            with store_lock(store, "publish", timeout=0.1):
+            with store.locks.hold("publish", timeout=0.1):
                 pass
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=30)
-        with store_lock(store, "publish", timeout=10):
+        with store.locks.hold("publish", timeout=10):
             pass
     finally:
         if holder.poll() is None:
@@ -86,10 +86,10 @@ def test_two_runners_started_together_run_each_fire_time_once(busy_site):
     assert [p.returncode for p in procs] == [0, 0], outs
     texts = sorted(o[0] for o in outs)
     assert sum("already ran" in t for t in texts) == 1 and sum(" success" in t for t in texts) == 1, texts
-    ledger = RunLedger(store)
+    ledger = store.runs
     [run] = ledger.recent("publish-all")
     assert run.fire_time == FIRE and run.status == "success" and run.attempts == 1
-    marks = Planner(store).watermarks()
+    marks = store.feeds.watermarks()
     assert len(marks) == 40 and {m.run_id for m in marks.values()} == {run.id}
     assert run.counts["rendered"] == 40
 

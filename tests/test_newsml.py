@@ -63,12 +63,13 @@ def test_header_sent_is_newest_version_time_not_clock():
 
 def test_transmit_id_depends_on_guids_and_versions():
     """transmitId names the feed and changes when any item version changes."""
-    spec = make_spec(fmt="newsml")
     a = make_article(1)
-    first = transmit_id(spec, [item(a)])
+    first = transmit_id("en-politics", [item(a)])
     assert first.startswith("en-politics-")
-    assert transmit_id(spec, [item(a)]) == first
-    assert transmit_id(spec, [item(replace(a, version=2))]) != first
+    assert transmit_id("en-politics", [item(a)]) == first
+    assert transmit_id("en-politics", [item(replace(a, version=2))]) != first
+    body = NewsMLRenderer().render(make_spec(fmt="newsml"), [item(a)], SITE)
+    assert parse(body).xpath("string(//g:header/g:transmitId)", namespaces=NS) == first
 
 
 def test_renderer_contract_and_registry():

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from factories import BASE, SITE, item, make_article, make_spec
-from syndicate.model import Status
+from syndicate.model import Show, Status
 from syndicate.render.newsml import NewsMLRenderer, item_path, render_item
 from syndicate.store import open_store
 from test_newsml import NS, assert_valid
@@ -45,10 +45,10 @@ def history(tmp_path):
         replace(v1, title="Delegation 1 meets UN envoy in Geneva", body_html="<p>Fixed name.</p>",
                 status=Status.CANCELED, updated=BASE + timedelta(hours=6)),
     ]
-    actions = [store.upsert_many([a.with_hash()], now=BASE + timedelta(hours=10 + n))[0].action
+    actions = [store.articles.upsert_many([a.with_hash()], now=BASE + timedelta(hours=10 + n))[0].action
                for n, a in enumerate(steps)]
     assert actions == ["inserted", "unchanged", "updated", "updated", "updated", "updated"]
-    versions = store.versions(v1.id)
+    versions = store.articles.versions(v1.id)
     store.close()
     return versions
 
@@ -82,13 +82,16 @@ def test_correction_note_is_in_the_ed_note(history):
     assert root.xpath("string(//g:firstCreated)", namespaces=NS) == "2026-03-02T10:00:00Z"
 
 
-def test_kill_replaces_the_body_with_a_kill_notice(history):
-    """A canceled item's body is the kill notice, never the story text."""
-    killed = etree.fromstring(render_item(item(history[-1]), SPEC, SITE))
+def test_kill_and_withholding_replace_the_body_with_a_notice(history):
+    """A canceled item's body is the kill notice and a withheld item's the withheld notice: never the story
+    text (a withheld story is withheld because its text must not be used)."""
+    killed = etree.fromstring(render_item(replace(item(history[-1]), show=Show.KILL_NOTICE), SPEC, SITE))
     body_text = killed.xpath("string(//h:body)", namespaces=NS)
     assert "KILL" in body_text and "Fixed name" not in body_text
-    withheld = etree.fromstring(render_item(item(history[-2]), SPEC, SITE))
-    assert "Fixed name" in withheld.xpath("string(//h:body)", namespaces=NS)
+    withheld = etree.fromstring(render_item(replace(item(history[-2]), show=Show.WITHHELD_NOTICE), SPEC, SITE))
+    withheld_text = withheld.xpath("string(//h:body)", namespaces=NS)
+    assert "WITHHELD" in withheld_text and "Fixed name" not in withheld_text
+    assert withheld.xpath("string(//g:pubStatus/@qcode)", namespaces=NS) == "stat:withheld"
 
 
 def test_arabic_kill_notice_is_marked_english(newsml_validator):
@@ -105,7 +108,8 @@ EMBARGO = BASE + timedelta(days=1)
 def test_embargoed_item_in_partner_message(newsml_validator):
     """Partners receiving embargoed items get <embargoed> (after firstCreated, before pubStatus) and a note."""
     embargoed = make_article(2, embargo=EMBARGO)
-    body = NewsMLRenderer(partner_embargo=True).render(SPEC, [item(embargoed), item(make_article(1))], SITE)
+    flagged = replace(item(embargoed), show=Show.EMBARGOED)
+    body = NewsMLRenderer().render(SPEC, [flagged, item(make_article(1))], SITE)
     root = assert_valid(body, newsml_validator)
     first = root.find("g:itemSet/g:newsItem", NS)
     meta = [etree.QName(c).localname for c in first.find("g:itemMeta", NS)]
@@ -117,8 +121,8 @@ def test_embargoed_item_in_partner_message(newsml_validator):
 
 
 def test_public_render_never_carries_embargo_data():
-    """Without partner_embargo no <embargoed> and no embargo note are written (selection keeps the item out
-    of public feeds before its time; after it, the item is plain)."""
+    """Unless the policy shows an item flagged embargoed, no <embargoed> and no embargo note are written (the
+    public never gets an item before its time; after it, the item is plain)."""
     article = make_article(2, embargo=EMBARGO)
     for body in (render_item(item(article), SPEC, SITE), NewsMLRenderer().render(SPEC, [item(article)], SITE)):
         root = etree.fromstring(body)
@@ -128,5 +132,5 @@ def test_public_render_never_carries_embargo_data():
 def test_kill_clears_the_embargo():
     """A canceled item is not embargoed any more, even for partners."""
     article = make_article(2, embargo=EMBARGO, status=Status.CANCELED, version=2)
-    root = etree.fromstring(render_item(item(article), SPEC, SITE, partner_embargo=True))
+    root = etree.fromstring(render_item(replace(item(article), show=Show.KILL_NOTICE), SPEC, SITE))
     assert root.xpath("//g:embargoed", namespaces=NS) == []

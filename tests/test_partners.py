@@ -12,9 +12,9 @@ from test_serve_support import partner_site, recent
 
 from syndicate.cli import main
 from syndicate.config import Partner, parse_config
-from syndicate.deliver import queue, sync_changes
+from syndicate.deliver import sync_changes
 from syndicate.errors import ConfigError
-from syndicate.serve.auth import Authenticator, RateLimiter, bearer
+from syndicate.serve.auth import Authenticator, bearer
 from syndicate.store import open_store
 
 
@@ -46,16 +46,16 @@ def test_bearer_parsing():
     assert bearer("Bearer " + "x" * 600) is None
 
 
-def test_rate_limiter_refills_per_minute():
-    now = [1000.0]
-    limiter = RateLimiter(clock=lambda: now[0])
-    partner = Partner(name="p", rate_limit=2)
-    assert limiter.allow(partner)[0] and limiter.allow(partner)[0]
-    allowed, retry_after, _ = limiter.allow(partner)
-    assert not allowed and retry_after == 30          # 2 per minute: one more in 30 s
-    now[0] += 30
-    assert limiter.allow(partner)[0]
-    assert not limiter.allow(partner)[0]
+def test_rate_limit_buckets_refill_per_minute(store):
+    """A bucket of 2 a minute: two requests pass, the third waits 30 s; buckets are per key."""
+    limits = store.limits
+    assert limits.take("p", 2, 1000.0).allowed and limits.take("p", 2, 1000.0).allowed
+    third = limits.take("p", 2, 1000.0)
+    assert not third.allowed and third.retry_after == 30          # 2 per minute: one more in 30 s
+    assert limits.take("other", 2, 1000.0).allowed                 # another partner has its own bucket
+    assert limits.take("p", 2, 1030.0).allowed
+    assert not limits.take("p", 2, 1030.0).allowed
+    assert limits.remaining("p", 2, 1090.0) == 2                   # full again after a minute
 
 
 def test_list_and_resend(tmp_path):
@@ -63,12 +63,12 @@ def test_list_and_resend(tmp_path):
     config = partner_site(tmp_path, extra=extra)
     store = open_store(config.store_url)
     try:
-        store.upsert_many([make_article(1, published=recent(2))], recent(0))
+        store.articles.upsert_many([make_article(1, published=recent(2))], recent(0))
         sync_changes(store, recent(0), config.partners)
-        claim = queue.claim_head(store, "pushco", "w1", recent(0), 30)
-        assert claim is not None and queue.claim_head(store, "pushco", "w2", recent(0), 30) is None
-        assert queue.mark_failed(store, claim, "w1", recent(0), "HTTP 410", 410)
-        assert not queue.mark_success(store, claim, "w2", recent(0), 200)     # fenced: w2 never held it
+        claim = store.delivery.claim_head("pushco", "w1", recent(0), 30)
+        assert claim is not None and store.delivery.claim_head("pushco", "w2", recent(0), 30) is None
+        assert store.delivery.mark_failed(claim, "w1", recent(0), "HTTP 410", 410)
+        assert not store.delivery.mark_success(claim, "w2", recent(0), 200)     # fenced: w2 never held it
         runner = CliRunner()
         listed = runner.invoke(main, ["--config", str(config.path), "partners", "list"])
         assert listed.exit_code == 0
@@ -76,7 +76,7 @@ def test_list_and_resend(tmp_path):
         assert "acme: languages en; categories politics" in listed.output
         again = runner.invoke(main, ["--config", str(config.path), "partners", "resend", "pushco"])
         assert again.exit_code == 0 and "1 item(s) queued again" in again.output
-        assert [r["state"] for r in queue.rows(store, "pushco")] == ["pending"]
+        assert [r["state"] for r in store.delivery.rows("pushco")] == ["pending"]
     finally:
         store.close()
 

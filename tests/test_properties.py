@@ -68,8 +68,8 @@ def ingest_one(store, *, title: str, body: str, author: str, lang: str):
     [parsed] = parse_jsonl(json.dumps(record).encode("utf-8"), OPTIONS)
     if parsed.error is not None:
         return None, parsed.error
-    store.upsert_many([parsed.article], NOW)
-    return store.get(article_id), None
+    store.articles.upsert_many([parsed.article], NOW)
+    return store.articles.get(article_id), None
 
 
 def readback(article, atom_validator, jsonfeed_validator, newsml_validator, feed_errors) -> dict[str, dict]:

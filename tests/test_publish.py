@@ -12,7 +12,8 @@ import pytest
 from lxml import etree
 from sites import site_config, snapshot, write_jsonl
 
-from syndicate.publish import usecase as jobs
+from syndicate.ingest.usecase import ingest
+from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 
 UTC = timezone.utc
@@ -30,9 +31,9 @@ def site(tmp_path, store_url):
 
 
 def publish_samples(config, store, now=NOW):
-    report = jobs.ingest(config, store, SAMPLE, now)
+    report = ingest(config, store, SAMPLE, now)
     assert report.ok, report.rejected
-    return jobs.publish(config, store, now)
+    return publish(config, store, now)
 
 
 def test_every_output_validates(site, atom_validator, jsonfeed_validator, newsml_validator, feed_errors):
@@ -96,7 +97,7 @@ def test_republish_is_byte_identical_and_rewrites_nothing(site):
     assert len(first.written) == len(first.results) - 2   # the two empty newsMessages are not written
     before = snapshot(config.output.dir)
     mtimes = {p: p.stat().st_mtime_ns for p in config.output.dir.rglob("*") if p.is_file()}
-    second = jobs.publish(config, store, NOW + timedelta(hours=3))
+    second = publish(config, store, NOW + timedelta(hours=3))
     assert second.written == [] and not second.failed
     assert snapshot(config.output.dir) == before
     assert {p: p.stat().st_mtime_ns for p in config.output.dir.rglob("*") if p.is_file()} == mtimes
@@ -128,9 +129,9 @@ def test_bad_text_is_cleaned_and_the_rest_of_the_feed_is_intact(site, tmp_path, 
         {"id": "fine", "lang": "en", "category": "economy", "title": "Plain story",
          "body_html": "<p>Nothing odd.</p>", "published": "2026-11-19T10:00:00Z"},
     ]
-    report = jobs.ingest(config, store, str(write_jsonl(tmp_path / "bad.jsonl", rows)), NOW)
+    report = ingest(config, store, str(write_jsonl(tmp_path / "bad.jsonl", rows)), NOW)
     assert report.ok
-    jobs.publish(config, store, NOW)
+    publish(config, store, NOW)
     body = (config.output.dir / "en/economy/atom.xml").read_bytes()
     assert atom_validator.errors(body) == [] and feed_errors(body) == []
     parsed = feedparser.parse(body)
@@ -154,10 +155,10 @@ def test_embargoed_and_future_items_appear_only_at_their_time(site, tmp_path):
         {"id": "fut", "lang": "en", "category": "politics", "title": "Scheduled story",
          "body": "Text.", "published": "2026-11-28T06:00:00Z"},
     ]
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "t.jsonl", rows)), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "t.jsonl", rows)), NOW)
 
     def visible_titles(now):
-        jobs.publish(config, store, now)
+        publish(config, store, now)
         out = config.output.dir
         seen = set()
         for path in out.rglob("*"):
@@ -177,17 +178,19 @@ def test_withheld_and_canceled_leave_public_feeds(site, tmp_path):
     rows = [json.loads(line) for line in Path(SAMPLE).read_text(encoding="utf-8").splitlines()]
     clinics = next(r for r in rows if r["id"] == "ld-2026-1108-clinics")
     bread = next(r for r in rows if r["id"] == "ld-2026-1110-bread")
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "k.jsonl", [clinics | {"status": "canceled"},
+    ingest(config, store, str(write_jsonl(tmp_path / "k.jsonl", [clinics | {"status": "canceled"},
                                                                         bread | {"status": "withheld"}])), NOW)
-    jobs.publish(config, store, NOW)
+    publish(config, store, NOW)
     out = config.output.dir
     for fmt in ("rss.xml", "atom.xml", "feed.json"):
         text = (out / "en/all" / fmt).read_text(encoding="utf-8")
         assert clinics["title"] not in text and bread["title"] not in text
+    # the public NewsML-G2 never names them either (partners get the notices: see test_policy_outputs)
     g2 = etree.fromstring((out / "en/all/newsml.xml").read_bytes())
     ns = {"g": "http://iptc.org/std/nar/2006-10-01/"}
-    statuses = set(g2.xpath("//g:pubStatus/@qcode", namespaces=ns))
-    assert {"stat:canceled", "stat:withheld", "stat:usable"} <= statuses
+    assert set(g2.xpath("//g:pubStatus/@qcode", namespaces=ns)) == {"stat:usable"}
+    public_bytes = b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert clinics["title"].encode() not in public_bytes and bread["title"].encode() not in public_bytes
 
 
 def test_translation_of_pointing_nowhere_is_rejected_others_stored(site, tmp_path):
@@ -196,7 +199,7 @@ def test_translation_of_pointing_nowhere_is_rejected_others_stored(site, tmp_pat
              "published": "2026-11-20T10:00:00Z"},
             {"id": "orphan", "lang": "ar", "category": "politics", "title": "يتيم", "body": "x",
              "published": "2026-11-20T10:00:00Z", "translation_of": "missing"}]
-    report = jobs.ingest(config, store, str(write_jsonl(tmp_path / "o.jsonl", rows)), NOW)
+    report = ingest(config, store, str(write_jsonl(tmp_path / "o.jsonl", rows)), NOW)
     assert [r.id for r in report.stored] == ["ok"]
     [(position, err)] = report.rejected
     assert position == "line 2" and err.field == "translation_of" and "missing" in str(err)
@@ -204,8 +207,8 @@ def test_translation_of_pointing_nowhere_is_rejected_others_stored(site, tmp_pat
 
 def test_dry_run_writes_nothing(site):
     config, store = site
-    jobs.ingest(config, store, SAMPLE, NOW)
-    report = jobs.publish(config, store, NOW, dry_run=True)
+    ingest(config, store, SAMPLE, NOW)
+    report = publish(config, store, NOW, dry_run=True)
     assert report.results and not report.failed
     assert not config.output.dir.exists() or not any(p.is_file() for p in config.output.dir.rglob("*"))
 
@@ -219,7 +222,7 @@ def test_a_reused_publisher_sees_family_members_added_between_runs(site):
     config, store = site
     en = Article(id="story-1", lang="en", category="politics", title="Talks resume", body_html="<p>Talks.</p>",
                  published=NOW - timedelta(hours=1), url="https://news.example.org/en/story-1").with_hash()
-    store.upsert_many([en], NOW)
+    store.articles.upsert_many([en], NOW)
     publisher = Publisher(config, store)
     assert publisher.publish(NOW, full=True).ok
     feed = json.loads((config.output.dir / "en" / "politics" / "feed.json").read_text(encoding="utf-8"))
@@ -228,7 +231,7 @@ def test_a_reused_publisher_sees_family_members_added_between_runs(site):
     ar = Article(id="story-1-ar", lang="ar", category="politics", title="استئناف المحادثات",
                  body_html="<p>محادثات.</p>", published=NOW - timedelta(minutes=30), translation_of="story-1",
                  origin=Origin.HUMAN, url="https://news.example.org/ar/story-1").with_hash()
-    store.upsert_many([ar], NOW)
+    store.articles.upsert_many([ar], NOW)
     assert publisher.publish(NOW, full=True).ok
     feed = json.loads((config.output.dir / "en" / "politics" / "feed.json").read_text(encoding="utf-8"))
     assert feed["items"][0]["_syndicate"]["alternates"] == [

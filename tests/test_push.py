@@ -15,7 +15,8 @@ from factories import make_article
 from lxml import etree
 from test_serve_support import Received, Receiver, partner_site, recent
 
-from syndicate.deliver import queue
+
+from syndicate.store.delivery import OPEN
 from syndicate.deliver.push import SIGNATURE_HEADER, Pusher, backoff, verify
 from syndicate.store import open_store
 
@@ -48,7 +49,7 @@ poll_interval = 0.05
 
 
 def open_rows(store) -> list[dict]:
-    return [r for r in queue.rows(store) if r["state"] in queue.OPEN]
+    return [r for r in store.delivery.rows() if r["state"] in OPEN]
 
 
 def run_until_done(pusher: Pusher, store, limit: int = 600) -> None:
@@ -86,11 +87,11 @@ def test_signed_push_retries_fails_and_keeps_order(tmp_path, store_url):
     config = push_config(tmp_path, store_url, receiver.url)
     store = open_store(config.store_url)
     try:
-        store.upsert_many(list(arts.values()) + [arabic], recent(0))
+        store.articles.upsert_many(list(arts.values()) + [arabic], recent(0))
         pusher = Pusher(config, store)
         run_until_done(pusher, store)
-        rows = {(r["partner"], r["article_id"]): r for r in queue.rows(store)}
-        summary = {s["partner"]: s for s in queue.queue_summary(store)}
+        rows = {(r["partner"], r["article_id"]): r for r in store.delivery.rows()}
+        summary = {s["partner"]: s for s in store.delivery.summary()}
     finally:
         receiver.close()
         store.close()
@@ -137,7 +138,7 @@ def test_kill_mid_delivery_loses_nothing(tmp_path):
     config = push_config(tmp_path, None, receiver.url, lease=1.0)
     store = open_store(config.store_url)
     arts = [make_article(n, published=recent(20 - n)) for n in range(1, 8)]
-    store.upsert_many(arts, recent(0))
+    store.articles.upsert_many(arts, recent(0))
     proc = subprocess.Popen([sys.executable, "-m", "syndicate", "--config", str(config.path), "partners", "push"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -145,10 +146,10 @@ def test_kill_mid_delivery_loses_nothing(tmp_path):
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         release.set()
-        stuck = [r for r in queue.rows(store) if r["state"] == "in-progress"]
+        stuck = [r for r in store.delivery.rows() if r["state"] == "in-progress"]
         assert len(stuck) == 1 and stuck[0]["article_id"] == "a3"
         run_until_done(Pusher(config, store), store)
-        rows = queue.rows(store, "pushco")
+        rows = store.delivery.rows("pushco")
     finally:
         release.set()
         if proc.poll() is None:

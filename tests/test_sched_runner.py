@@ -8,9 +8,9 @@ from importlib import resources
 import pytest
 from sites import make_site
 
-from syndicate.publish import usecase as jobs
+from syndicate.ingest.usecase import ingest
 from syndicate.config import load_config
-from syndicate.store.runs import FAILED, INTERRUPTED, RUNNING, SUCCESS, RunLedger
+from syndicate.store.runs import FAILED, INTERRUPTED, RUNNING, SUCCESS
 from syndicate.schedule import JobRunner
 from syndicate.schedule.service import SchedulerService
 from syndicate.store import open_store
@@ -53,7 +53,7 @@ def test_fresh_site_publishes_at_start_then_only_once_per_fire_time(site):
     build, opened = site
     config = build()
     store = opened(config)
-    jobs.ingest(config, store, SAMPLE, T0)
+    ingest(config, store, SAMPLE, T0)
     clock = Clock(T0)
     runner = JobRunner(config, store, clock=clock)
     [first] = runner.catch_up()
@@ -87,7 +87,7 @@ def test_a_dead_runners_row_is_taken_over_and_finished(site):
     build, opened = site
     config = build()
     store = opened(config)
-    ledger = RunLedger(store, owner="dead-host:1")
+    ledger = store.runs.as_owner("dead-host:1")
     fire = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
     stale = ledger.claim("publish-all", "publish", fire, T0)
     assert stale.status == RUNNING
@@ -104,7 +104,7 @@ def test_stop_interrupts_a_publish_and_the_next_start_finishes_it(site, monkeypa
     build, opened = site
     config = build()
     store = opened(config)
-    jobs.ingest(config, store, SAMPLE, T0)
+    ingest(config, store, SAMPLE, T0)
     runner = JobRunner(config, store, clock=Clock(T0))
     deliver = FileSink.deliver
     writes = []

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from syndicate.config import load_config
-from syndicate.store.runs import RunLedger
+
 from syndicate.store import open_store
 
 
@@ -40,7 +40,7 @@ def test_run_on_a_fresh_site_publishes_at_start_reloads_and_stops_cleanly(tmp_pa
                             stderr=log, text=True)
     store = open_store(config.store_url)
     try:
-        ledger = RunLedger(store)
+        ledger = store.runs
         first = wait_for(lambda: [r for r in ledger.recent("publish-all") if r.status == "success"], "first publish")
         assert first[0].counts["written"] == 38    # 2 languages × 5 feeds × 4 formats, less 2 empty newsMessages
         assert (config.output.dir / "en" / "all" / "atom.xml").is_file()

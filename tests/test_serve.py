@@ -13,7 +13,7 @@ import requests
 from factories import make_article
 from test_serve_support import TOKENS, Server, partner_site, raw_get
 
-from syndicate.publish import usecase as jobs
+from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 
 UTC = timezone.utc
@@ -28,8 +28,8 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("serve")
     config = partner_site(tmp, hub_url="https://hub.example.net/")
     store = open_store(config.store_url)
-    store.upsert_many([make_article(n) for n in range(1, 8)] + [make_article(20, lang="ar")], NOW)
-    report = jobs.publish(config, store, NOW)
+    store.articles.upsert_many([make_article(n) for n in range(1, 8)] + [make_article(20, lang="ar")], NOW)
+    report = publish(config, store, NOW)
     assert report.ok, report.failed
     # a secret beside the output dir, and a symlink inside it pointing there
     (tmp / "secret.txt").write_bytes(SECRET)
@@ -100,8 +100,8 @@ def test_new_bytes_new_etag(site):
     config, store, server = site
     url = f"{server.base}/en/economy/rss.xml"
     before = requests.get(url)
-    store.upsert_many([make_article(40, category="economy")], NOW)
-    report = jobs.publish(config, store, NOW, feeds=["en/economy"])
+    store.articles.upsert_many([make_article(40, category="economy")], NOW)
+    report = publish(config, store, NOW, feeds=["en/economy"])
     assert any(r.path == "en/economy/rss.xml" for r in report.written)
     after = requests.get(url, headers={"If-None-Match": before.headers.get("ETag", '"none"')})
     assert after.status_code == 200
@@ -173,3 +173,44 @@ def test_partner_traversal_is_404(site, target):
     status, data = raw_get(server.port, target, {"Authorization": f"Bearer {TOKENS['acme']}"})
     assert status in (403, 404), target
     assert SECRET not in data
+
+
+@pytest.mark.parametrize("query", ["limit=%C2%B2", "limit=-1", "limit=9" * 30, "since=" + "9" * 40,
+                                   # a well-formed cursor of a number the store could never hold
+                                   "since=YzE6OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OQ", "since=%FF%FE",
+                                   "limit=1&limit=%00"])
+def test_malformed_items_queries_are_400(site, query):
+    """Bad query parameters and forged cursors are the client's error (400), never a 500."""
+    _, _, server = site
+    r = requests.get(f"{server.base}/api/v1/items?{query}", headers=auth("wire"))
+    assert r.status_code == 400, (query, r.status_code, r.text)
+
+
+@pytest.mark.parametrize("header", ["Mon, 01 Jan 9999999999 00:00:00 GMT", "yesterday", "Sun, 99 Foo 2026 99:99:99",
+                                    "Thu, 01 Jan 1970 00:00:00 GMT" + "x" * 5000])
+def test_absurd_conditional_headers_are_ignored(site, header):
+    """An unparseable or absurd If-Modified-Since is ignored: a full 200, as RFC 9110 asks."""
+    config, _, server = site
+    r = requests.get(f"{server.base}/en/politics/rss.xml", headers={"If-Modified-Since": header})
+    assert r.status_code == 200 and r.content == (config.output.dir / "en/politics/rss.xml").read_bytes()
+
+
+def test_two_workers_share_one_rate_limit(tmp_path):
+    """With two server processes a partner limited to 10 a minute gets 10 answers, not 20: the buckets live in
+    the store, shared by every worker."""
+    config = partner_site(tmp_path, extra='\n[partners.tight]\ntoken_hashes = ["{}"]\nrate_limit = 10\n'.format(
+        hashlib.sha256(b"tight-token-0123456789").hexdigest()))
+    with open_store(config.store_url) as store:
+        store.articles.upsert_many([make_article(1)], NOW)
+        publish(config, store, NOW)
+    server = Server(config.path, "--workers", "2")
+    try:
+        codes = []
+        for _ in range(24):          # a new connection each time: the kernel spreads them over both workers
+            with requests.Session() as session:
+                codes.append(session.get(f"{server.base}/api/v1/quota",
+                                         headers={"Authorization": "Bearer tight-token-0123456789",
+                                                  "Connection": "close"}).status_code)
+        assert codes.count(200) == 10 and codes.count(429) == 14, codes
+    finally:
+        server.stop()

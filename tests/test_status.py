@@ -25,7 +25,7 @@ def test_status_reports_jobs_feeds_and_held_back_items(tmp_path, store_url):
     config = load_config(path, env={})
     store = open_store(config.store_url)
     try:
-        store.upsert_many([make_article(1, id="open", published=NOW - timedelta(hours=2)),
+        store.articles.upsert_many([make_article(1, id="open", published=NOW - timedelta(hours=2)),
                            make_article(2, id="later", published=NOW - timedelta(hours=1),
                                         embargo=NOW + timedelta(hours=3))], NOW - timedelta(hours=2))
         JobRunner(config, store, clock=lambda: NOW).catch_up()
@@ -54,7 +54,7 @@ def test_status_reports_jobs_feeds_and_held_back_items(tmp_path, store_url):
     assert data["pending_translations"] == {}
     text = runner.invoke(main, ["--config", str(path), "status", "--now", NOW.isoformat()])
     assert "publish-all  publish" in text.output and "en/politics/rss.xml" in text.output
-    assert "1 embargoed" in text.output and "embargo later (en/politics) until 2026-11-27T15:07:00Z" in text.output
+    assert "1 embargoed" in text.output and "embargoed later (en/politics) until 2026-11-27T15:07:00Z" in text.output
 
 
 def test_status_counts_pending_machine_translations(tmp_path):
@@ -63,7 +63,7 @@ def test_status_counts_pending_machine_translations(tmp_path):
     config = load_config(path, env={})
     store = open_store(config.store_url)
     try:
-        store.upsert_many([make_article(n, id=f"p{n}") for n in range(3)], NOW)
+        store.articles.upsert_many([make_article(n, id=f"p{n}") for n in range(3)], NOW)
     finally:
         store.close()
     result = CliRunner().invoke(main, ["--config", str(path), "status", "--json", "--now", NOW.isoformat()])

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from lxml import etree
 from sites import make_site, site_config, write_jsonl
 
-from syndicate.publish import usecase as jobs
+from syndicate.ingest.usecase import ingest
+from syndicate.publish.usecase import publish
 from syndicate.cli import main
 from syndicate.model import Origin
 from syndicate.store import open_store
@@ -54,19 +55,19 @@ def test_translations_are_stored_published_disclosed_and_cached(tmp_path, packag
                                                                  newsml_validator, feed_errors):
     config = mt_site(tmp_path, packages, store_url)
     store = open_store(config.store_url)
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS)), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS)), NOW)
     first = translate_pending(config, store, NOW)
     assert first.ok and sorted(first.translated) == ["g1~ar", "g1~fr", "g2~ar", "g2~fr"]
     assert first.engine_calls >= 2
-    ar = store.get("g1~ar")
+    ar = store.articles.get("g1~ar")
     assert ar.origin is Origin.MACHINE and ar.translation_of == "g1" and ar.source_version == 1
     assert "جنيف" in ar.title and 'href="https://example.org/geneva"' in ar.body_html     # markup survives
-    assert "Genève" in store.get("g1~fr").title
+    assert "Genève" in store.articles.get("g1~fr").title
     # the repeated boilerplate sentence "Source: Levant Desk." was sent to the engine once per pair
     # and a re-run makes no engine call at all
     again = translate_pending(config, store, NOW)
     assert again.translated == [] and again.engine_calls == 0
-    report = jobs.publish(config, store, NOW)
+    report = publish(config, store, NOW)
     assert not report.failed
     out = config.output.dir
     atom = (out / "ar/politics/atom.xml").read_bytes()
@@ -81,21 +82,21 @@ def test_translations_are_stored_published_disclosed_and_cached(tmp_path, packag
     root = etree.fromstring(doc)
     assert root.xpath("//g:digitalSourceType/@qcode", namespaces=G2) == ["digsrctype:trainedAlgorithmicMedia"]
     derived = root.xpath("//g:link[@rel='irel:derivedFrom']", namespaces=G2)[0]
-    assert derived.get("residref") == store.get("g1").guid and derived.get("version") == "1"
+    assert derived.get("residref") == store.articles.get("g1").guid and derived.get("version") == "1"
     store.close()
 
 
 def test_changed_original_retranslates_only_changed_sentences(tmp_path, packages):
     config = mt_site(tmp_path, packages, targets=("ar",))
     store = open_store(config.store_url)
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS)), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS)), NOW)
     translate_pending(config, store, NOW)
     changed = dict(ROWS[0], body_html=ROWS[0]["body_html"] + "<p>A new paragraph was added.</p>")
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "in2.jsonl", [changed])), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "in2.jsonl", [changed])), NOW)
     report = translate_pending(config, store, NOW)
     assert report.translated == ["g1~ar"]
     assert report.misses == 1 and report.hits >= 2           # only the new sentence went to the engine
-    assert store.get("g1~ar").source_version == 2 and store.get("g1~ar").version == 2
+    assert store.articles.get("g1~ar").source_version == 2 and store.articles.get("g1~ar").version == 2
     store.close()
 
 
@@ -104,16 +105,16 @@ def test_human_translation_wins_and_is_never_overwritten(tmp_path, packages):
     store = open_store(config.store_url)
     human = {"id": "g1-ar", "lang": "ar", "category": "politics", "translation_of": "g1",
              "title": "استئناف المحادثات", "body": "نص بشري.", "published": "2026-11-20T10:00:00Z"}
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS[:1])), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS[:1])), NOW)
     translate_pending(config, store, NOW)
-    assert store.get("g1~ar") is not None
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "h.jsonl", [human])), NOW)
-    assert store.get("g1~ar") is None                        # the machine version is gone
+    assert store.articles.get("g1~ar") is not None
+    ingest(config, store, str(write_jsonl(tmp_path / "h.jsonl", [human])), NOW)
+    assert store.articles.get("g1~ar") is None                        # the machine version is gone
     changed = dict(ROWS[0], title="Talks resume in Geneva today")
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "c.jsonl", [changed])), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "c.jsonl", [changed])), NOW)
     report = translate_pending(config, store, NOW)
-    assert report.translated == [] and store.get("g1~ar") is None
-    assert store.get("g1-ar").title == "استئناف المحادثات"
+    assert report.translated == [] and store.articles.get("g1~ar") is None
+    assert store.articles.get("g1-ar").title == "استئناف المحادثات"
     store.close()
 
 
@@ -121,11 +122,11 @@ def test_failing_backend_leaves_items_pending_and_other_languages_publish(tmp_pa
     """German has no package: de items stay pending (not published untranslated); ar is published."""
     config = mt_site(tmp_path, packages, targets=("ar", "de"))
     store = open_store(config.store_url)
-    jobs.ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS)), NOW)
+    ingest(config, store, str(write_jsonl(tmp_path / "in.jsonl", ROWS)), NOW)
     report = translate_pending(config, store, NOW)
     assert {(i, lang) for i, lang, _ in report.pending} == {("g1", "de"), ("g2", "de")}
     assert sorted(report.translated) == ["g1~ar", "g2~ar"]
-    jobs.publish(config, store, NOW)
+    publish(config, store, NOW)
     de = feedparser.parse((config.output.dir / "de/all/atom.xml").read_bytes())
     assert de.entries == []                                  # nothing English published as German
     assert len(feedparser.parse((config.output.dir / "ar/all/atom.xml").read_bytes()).entries) == 2

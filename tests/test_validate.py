@@ -177,14 +177,22 @@ def test_cli_exit_codes(tree, monkeypatch):
     assert first.startswith(f"{target}:") and int(first.split(":")[1]) == line_of(body, b"<provider")
 
 
-def test_cli_takes_schema_and_output_dir_from_config(tree, monkeypatch):
-    """With ctx.obj = {"config": cfg}, the command validates cfg.output.dir with cfg.newsml_schema."""
+def test_cli_takes_schema_and_output_dir_from_config(tree, tmp_path, monkeypatch):
+    """The real CLI on a real config file: `syndicate validate` with no path validates `[output] dir` with
+    `[newsml] schema`; without a config file it asks for a path (exit 2)."""
+    from sites import make_site
+
+    from syndicate.cli import main
+
     monkeypatch.delenv("SYNDICATE_NEWSML_SCHEMA", raising=False)
-
-    class Cfg:
-        newsml_schema = XSD
-        output = Output(dir=tree)
-
-    result = CliRunner().invoke(validate_command, [], obj={"config": Cfg()})
+    (tmp_path / "site").mkdir()
+    cfg = make_site(tmp_path / "site", extra=f'[newsml]\nschema = "{XSD}"\n')
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace('dir = "feeds"', f'dir = "{tree}"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(cfg), "validate"])
     assert result.exit_code == 0, result.output
-    assert CliRunner().invoke(validate_command, [], obj={}).exit_code == 2
+    target = tree / "en" / "politics" / "newsml.xml"
+    target.write_bytes(target.read_bytes().replace(b"<itemClass qcode=\"ninat:text\"/>", b"", 1))
+    broken = CliRunner().invoke(main, ["--config", str(cfg), "validate"])
+    assert broken.exit_code == 1 and str(target) in broken.output     # the XSD from the config was used
+    missing = CliRunner().invoke(main, ["--config", str(tmp_path / "none.toml"), "validate"])
+    assert missing.exit_code == 2 and "give PATH" in missing.output

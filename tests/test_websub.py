@@ -11,9 +11,8 @@ from urllib.parse import parse_qs
 from factories import make_article
 from test_serve_support import Received, Receiver, partner_site
 
-from syndicate.deliver import attach
 from syndicate.config.layout import public_url
-from syndicate.publish.publisher import Publisher
+from syndicate.publish import usecase
 from syndicate.store import open_store
 
 UTC = timezone.utc
@@ -40,13 +39,9 @@ class Hub:
 
 
 def publish(config, store, now=NOW):  # type: ignore[no-untyped-def]
-    publisher = Publisher(config, store)
-    delivery = attach(publisher, config, store)
-    try:
-        report = publisher.publish(now, partners=False)   # public feeds only: partner feeds are never pinged
-    finally:
-        delivery.close()
-    return report, delivery
+    report = usecase.publish(config, store, now)
+    public = [r for r in report.written if r.audience == "public"]     # partner feeds are never pinged
+    return report, public
 
 
 def test_ping_only_after_a_change(tmp_path):
@@ -55,9 +50,10 @@ def test_ping_only_after_a_change(tmp_path):
     config = replace(config, site=replace(config.site, hub_url=hub.receiver.url))
     store = open_store(config.store_url)
     try:
-        store.upsert_many([make_article(n, category=("politics", "economy")[n % 2]) for n in range(1, 7)], NOW)
-        report, _ = publish(config, store)
-        written = {public_url(config, r.path): r.sha256 for r in report.written}
+        store.articles.upsert_many([make_article(n, category=("politics", "economy")[n % 2]) for n in range(1, 7)], NOW)
+        report, public = publish(config, store)
+        written = {public_url(config, r.path): r.sha256 for r in public}
+        assert len(public) < len(report.written)          # the partner feeds were written too
         assert written and all(p[0] == "publish" for p in hub.pings)
         assert {p[1]: p[2] for p in hub.pings} == written        # every changed feed, with its new bytes on disk
         assert len(hub.pings) == len(written)
@@ -66,13 +62,13 @@ def test_ping_only_after_a_change(tmp_path):
         assert f'href="{hub.receiver.url}" rel="hub"' in atom or f'rel="hub" href="{hub.receiver.url}"' in atom
 
         hub.pings.clear()
-        report, _ = publish(config, store)
+        report, public = publish(config, store)
         assert report.written == [] and hub.pings == []          # unchanged bytes: no ping
 
-        store.upsert_many([replace(make_article(1, category="economy"), title="Economy story, updated").with_hash()],
+        store.articles.upsert_many([replace(make_article(1, category="economy"), title="Economy story, updated").with_hash()],
                           NOW)
-        report, _ = publish(config, store)
-        changed = {public_url(config, r.path): r.sha256 for r in report.written}
+        report, public = publish(config, store)
+        changed = {public_url(config, r.path): r.sha256 for r in public}
         assert {p[1]: p[2] for p in hub.pings} == changed
         assert FEEDS + "en/economy/rss.xml" in changed and FEEDS + "en/all/atom.xml" in changed
         assert not any("/politics/" in url for url in changed)
@@ -87,17 +83,17 @@ def test_failing_hub_never_fails_publishing(tmp_path):
     config = replace(config, site=replace(config.site, hub_url=hub.receiver.url))
     store = open_store(config.store_url)
     try:
-        store.upsert_many([make_article(1)], NOW)
-        report, delivery = publish(config, store)
-        assert report.ok and report.written
-        assert delivery.pinger is not None and delivery.pinger.failed == len(report.written) == len(hub.pings)
+        store.articles.upsert_many([make_article(1)], NOW)
+        report, public = publish(config, store)
+        assert report.ok and public
+        assert report.pings_failed == len(public) == len(hub.pings) and report.pings_sent == 0
     finally:
         hub.receiver.close()
         store.close()
 
 
 def test_the_publish_command_pings_the_hub(tmp_path):
-    """`syndicate publish` (jobs.publish, also used by the scheduler) is wired to the WebSub pinger."""
+    """`syndicate publish` (the publish use case, also used by the scheduler) is wired to the WebSub pinger."""
     from click.testing import CliRunner
 
     from syndicate.cli import main

@@ -1,25 +1,29 @@
-"""`syndicate check`: problems with a loaded config and its store, as a list of strings."""
+"""``syndicate check``: problems with a loaded config, its store and its translation setup, as strings."""
 
 from __future__ import annotations
 
 import os
 
 from syndicate.config import Config
+from syndicate.errors import StoreError
+from syndicate.store.db import Database
+from syndicate.store.migrations import check_store
 
 
-def run_checks(config: Config) -> list[str]:
-    problems: list[str] = []
-    from syndicate.store import open_store
-    from syndicate.errors import StoreError
-
+def store_problems(url: str) -> list[str]:
+    """The store's schema version against this code's, then its tables column by column."""
     try:
-        store = open_store(config.store_url)
+        db = Database(url)
     except StoreError as exc:
         return [str(exc)]
     try:
-        problems += store.check()
+        return check_store(db)
     finally:
-        store.close()
+        db.close()
+
+
+def run_checks(config: Config) -> list[str]:
+    problems = store_problems(config.store_url)
     out = config.output.dir
     parent = out if out.exists() else out.parent
     if not parent.exists() or not os.access(parent, os.W_OK):

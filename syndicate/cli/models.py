@@ -1,8 +1,7 @@
 """``syndicate models``: list and install Argos translation packages.
 
-Register with ``cli.add_command(models)``. The ``[translation]`` config comes from
-``click.get_current_context().obj["config"]`` when the parent command loaded one; otherwise
-``$ARGOS_PACKAGES_DIR`` / argostranslate's default folder, or ``--packages-dir``.
+The packages folder is ``--packages-dir``, else ``[translation] argos_packages_dir`` of the config file (when
+there is one), else ``$ARGOS_PACKAGES_DIR`` or argostranslate's default folder.
 """
 
 from __future__ import annotations
@@ -11,24 +10,17 @@ from pathlib import Path
 
 import click
 
+from syndicate.cli.context import Context
 from syndicate.config import Translation
 from syndicate.errors import SyndicateError
 from syndicate.translate.engines.argos import default_packages_dir, list_packages
 from syndicate.translate.engines.argos_install import install_argosmodel, install_from_index
 
 
-def _translation_config() -> Translation:
-    ctx = click.get_current_context(silent=True)
-    while ctx is not None:
-        obj = ctx.obj
-        if isinstance(obj, dict) and obj.get("config") is not None:
-            return obj["config"].translation
-        ctx = ctx.parent
-    return Translation()
-
-
-def _packages_dir(option: Path | None) -> Path:
-    return option if option is not None else default_packages_dir(_translation_config())
+def _packages_dir(obj: Context | None, option: Path | None) -> Path:
+    if option is not None:
+        return option
+    return default_packages_dir(obj.translation() if obj is not None else Translation())
 
 
 @click.group("models")
@@ -40,9 +32,10 @@ def models() -> None:
 @click.option("--packages-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Argos packages folder (default: translation.argos_packages_dir, $ARGOS_PACKAGES_DIR, "
                    "~/.local/share/argos-translate/packages).")
-def list_command(packages_dir: Path | None) -> None:
+@click.pass_obj
+def list_command(obj: Context | None, packages_dir: Path | None) -> None:
     """List installed packages: pair, package version, path."""
-    folder = _packages_dir(packages_dir)
+    folder = _packages_dir(obj, packages_dir)
     pkgs = list_packages(folder)
     if not pkgs:
         click.echo(f"no Argos packages in {folder}")
@@ -56,9 +49,10 @@ def list_command(packages_dir: Path | None) -> None:
 @click.argument("to_code", required=False)
 @click.option("--packages-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Argos packages folder to install into.")
-def install_command(source: str, to_code: str | None, packages_dir: Path | None) -> None:
+@click.pass_obj
+def install_command(obj: Context | None, source: str, to_code: str | None, packages_dir: Path | None) -> None:
     """Install ``PATH.argosmodel`` (validated), or ``FROM TO`` from the Argos package index (needs internet)."""
-    folder = _packages_dir(packages_dir)
+    folder = _packages_dir(obj, packages_dir)
     try:
         if to_code is None:
             path = Path(source)

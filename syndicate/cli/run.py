@@ -1,22 +1,18 @@
-"""`syndicate run` (the scheduler) and `syndicate status`, registered by :mod:`syndicate.cli`."""
+"""``syndicate run`` (the scheduler) and ``syndicate status``."""
 
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from datetime import datetime
 
 import click
 
-from syndicate.cli import NOW_OPTION, Context, _now
+from syndicate.cli.context import NOW_OPTION, Context, info_logging, now_or_clock
+from syndicate.schedule.runner import JobRunner
+from syndicate.schedule.service import SchedulerService
+from syndicate.schedule.status import format_status, gather_status
 from syndicate.store.runs import FAILED
-
-
-def _info_logging() -> None:
-    root = logging.getLogger("syndicate")
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
 
 
 @click.command()
@@ -30,18 +26,15 @@ def run(obj: Context, once: bool, now: datetime | None) -> None:
     Every run is recorded in the store, once per (job, fire time) even with several `run` processes on one
     store. At start each job whose last success is older than its latest fire time runs once (catch-up).
     `--now` (with `--once`) acts as if it were that time."""
-    from syndicate.schedule.runner import JobRunner
-    from syndicate.schedule.service import SchedulerService
-
-    _info_logging()
+    info_logging()
     if now is not None and not once:
         raise click.UsageError("--now needs --once (the long-running scheduler follows the real clock)")
     config = obj.config
     store = obj.store()
     try:
         if once:
-            fixed = _now(now)
-            runner = JobRunner(config, store, clock=(lambda: fixed) if now is not None else (lambda: _now(None)))
+            fixed = now_or_clock(now)
+            runner = JobRunner(config, store, clock=(lambda: fixed) if now is not None else (lambda: now_or_clock(None)))
             outcomes = runner.catch_up()
             for o in outcomes:
                 run_ = o.run
@@ -65,11 +58,9 @@ def run(obj: Context, once: bool, now: datetime | None) -> None:
 def status(obj: Context, as_json: bool, now: datetime | None) -> None:
     """Jobs (schedule, next run, last result, failures in a row), feeds, pending translations, held-back
     items and the partner push queue. Exit 1 when a job's latest run failed."""
-    from syndicate.schedule.status import format_status, gather_status
-
     store = obj.store()
     try:
-        data = gather_status(obj.config, store, _now(now))
+        data = gather_status(obj.config, store, now_or_clock(now))
     finally:
         store.close()
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else format_status(data))

@@ -8,16 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 from datetime import datetime, timezone
-from typing import Any
 
 import click
+
+from syndicate.cli.context import Context
 
 UTC = timezone.utc
 log = logging.getLogger("syndicate.server")
 
 
-def _config(obj: Any) -> Any:
-    return obj.config
 
 
 @click.command()
@@ -30,12 +29,12 @@ def _config(obj: Any) -> Any:
 @click.option("--push/--no-push", "push", default=None,
               help="Also run the push worker as a child process (default: on when a partner has push_url).")
 @click.pass_obj
-def serve(obj: Any, host: str | None, port: int | None, threads: int | None, workers: int | None,
+def serve(obj: Context, host: str | None, port: int | None, threads: int | None, workers: int | None,
           engine: str, push: bool | None) -> None:
     """Serve public feeds, partner feeds and the items API over HTTP."""
     from syndicate.serve.run import serve as run_server
 
-    config = _config(obj)
+    config = obj.config
     if push is None:
         push = any(p.push_url for p in config.partners)
     children: list[subprocess.Popen[bytes]] = []
@@ -69,11 +68,11 @@ def partners() -> None:
 @partners.command("token")
 @click.argument("name")
 @click.pass_obj
-def token(obj: Any, name: str) -> None:
+def token(obj: Context, name: str) -> None:
     """Create a pull token for partner NAME: shown once; put the sha256 line in the config."""
     from syndicate.serve.auth import new_token
 
-    config = _config(obj)
+    config = obj.config
     if not any(p.name == name for p in config.partners):
         raise click.BadParameter(f"no [partners.{name}] in {config.path}", param_hint="NAME")
     secret, digest = new_token()
@@ -84,17 +83,11 @@ def token(obj: Any, name: str) -> None:
 
 @partners.command("list")
 @click.pass_obj
-def list_partners(obj: Any) -> None:
+def list_partners(obj: Context) -> None:
     """Partners with their scope, tokens, push endpoint and queue counts."""
-    from syndicate.deliver.queue import queue_summary
-    from syndicate.store import open_store
-
-    config = _config(obj)
-    store = open_store(config.store_url)
-    try:
-        summary = {row["partner"]: row for row in queue_summary(store)}
-    finally:
-        store.close()
+    config = obj.config
+    with obj.store() as store:
+        summary = {row["partner"]: row for row in store.delivery.summary()}
     for p in config.partners:
         q = summary.get(p.name, {})
         counts = ", ".join(f"{s} {q.get(s, 0)}" for s in ("pending", "in-progress", "retrying", "success", "failed"))
@@ -107,13 +100,12 @@ def list_partners(obj: Any) -> None:
 @partners.command("push")
 @click.option("--until-idle", is_flag=True, help="Stop when no partner has a due item (else run until killed).")
 @click.pass_obj
-def push_command(obj: Any, until_idle: bool) -> None:
+def push_command(obj: Context, until_idle: bool) -> None:
     """Run the push worker: POST queued item versions to partners, with retries."""
     from syndicate.deliver.push import Pusher
-    from syndicate.store import open_store
 
-    config = _config(obj)
-    store = open_store(config.store_url)
+    config = obj.config
+    store = obj.store()
     pusher = Pusher(config, store)
     signal.signal(signal.SIGTERM, lambda *_: pusher.stop())
     try:
@@ -129,14 +121,10 @@ def push_command(obj: Any, until_idle: bool) -> None:
 @click.option("--state", "states", multiple=True, default=("failed",), show_default=True,
               type=click.Choice(["failed", "retrying", "success"]), help="Which rows to send again.")
 @click.pass_obj
-def resend(obj: Any, name: str, states: tuple[str, ...]) -> None:
+def resend(obj: Context, name: str, states: tuple[str, ...]) -> None:
     """Queue partner NAME's failed (or other) items again."""
-    from syndicate.deliver.queue import resend as do_resend
-    from syndicate.store import open_store
-
-    store = open_store(_config(obj).store_url)
-    try:
-        count = do_resend(store, name, datetime.now(UTC), states=states)
-    finally:
-        store.close()
+    if not any(p.name == name for p in obj.config.partners):
+        raise click.BadParameter(f"no [partners.{name}] in {obj.config.path}", param_hint="NAME")
+    with obj.store() as store:
+        count = store.delivery.resend(name, datetime.now(UTC), states=states)
     click.echo(f"{count} item(s) queued again for {name}")

@@ -1,5 +1,5 @@
 """``syndicate validate [PATH…]``: validate output files offline (NewsML-G2 XSD + QCode lint, Atom RELAX NG +
-Schematron, RSS/Atom through feedparser, JSON Feed schema). The lead registers it in ``cli.py``.
+Schematron, RSS/Atom through feedparser, JSON Feed schema).
 
 Exit codes: 0 all valid, 1 any error (each printed as ``file:line: message`` on stdout), 2 a needed schema is
 missing or cannot be loaded, or a usage error. Does not render or fetch anything.
@@ -8,9 +8,11 @@ missing or cannot be loaded, or a usage error. Does not render or fetch anything
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
+
+from syndicate.cli.context import Context
+from syndicate.config import Config
 
 from syndicate.errors import ValidationError
 from syndicate.render.validate import SchemaMissingError, validate_paths
@@ -19,9 +21,10 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
-def _config(ctx: click.Context) -> Any | None:
-    """The lead's Config from ``ctx.obj["config"]``, if any (absent when the command runs on its own)."""
-    return ctx.obj.get("config") if isinstance(ctx.obj, dict) else None
+def _config(ctx: click.Context) -> Config | None:
+    """The config of the context, when there is a config file (the command also runs without one)."""
+    obj = ctx.obj
+    return obj.config if isinstance(obj, Context) and obj.config_file_exists() else None
 
 
 @click.command(name="validate")
@@ -41,12 +44,11 @@ def validate_command(ctx: click.Context, paths: tuple[Path, ...], schema: Path |
     """
     config = _config(ctx)
     if schema is None and config is not None:
-        schema = getattr(config, "newsml_schema", None)
+        schema = config.newsml_schema
     if not paths:
-        out_dir = getattr(getattr(config, "output", None), "dir", None)
-        if out_dir is None:
-            raise click.UsageError("give PATH… (or a config whose output dir to validate)")
-        paths = (Path(out_dir),)
+        if config is None:
+            raise click.UsageError("give PATH… (or a config file whose output dir to validate)")
+        paths = (config.output.dir,)
     if atom_sch is not None and atom_rng is None:
         raise click.UsageError("--atom-rules needs --atom-schema")
     try:

@@ -24,8 +24,10 @@ SCHEDULE_KINDS = ("publish", "ingest", "translate", "prune")
 MISFIRE_POLICIES = ("catch_up", "skip")
 ENGINES = ("argos", "libretranslate", "apertium", "identity")
 ALL = "all"
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: a BCP 47 language tag as configured (``en``, ``ar``, ``pt-BR``)
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+#: a category slug
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _INTERVAL = re.compile(r"^(\d+)\s*(s|m|h|d)$")
 
 
@@ -82,6 +84,7 @@ class Schedule:
     category: str | None = None     # ingest: default category
     lang: str | None = None         # ingest: default language
     keep_days: int = 30             # prune
+    translate: bool = True          # publish: machine-translate what is pending first
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,7 @@ class _Reader:
 
 
 def _lang(reader: _Reader, name: str, value: str) -> str:
-    if not _LANG.match(value):
+    if not LANG_PATTERN.match(value):
         raise reader.fail(name, f"{value!r} is not a BCP 47 language tag (e.g. 'en', 'ar', 'pt-BR')")
     return value
 

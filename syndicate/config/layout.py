@@ -10,12 +10,12 @@ Default layout (``[output] path_template = "{lang}/{category}/{file}"``)::
 from __future__ import annotations
 
 import fnmatch
-from typing import Iterable, Sequence
+from collections.abc import Iterable
 
 from syndicate.config import ALL, Config
+from syndicate.media import FILENAMES
 from syndicate.model import FeedKey, FeedSpec
 
-FILENAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json", "newsml": "newsml.xml"}
 ALL_NAMES = {"en": "All news", "ar": "كل الأخبار", "fr": "Toutes les actualités", "es": "Todas las noticias",
              "de": "Alle Nachrichten", "tr": "Tüm haberler", "fa": "همه اخبار", "ru": "Все новости"}
 DESCRIPTIONS = {"en": "Latest news from {site}", "ar": "آخر الأخبار من {site}"}
@@ -32,12 +32,6 @@ def public_url(config: Config, path: str) -> str:
 def categories_of(config: Config) -> list[str]:
     """Category slugs that get feeds, then ``all``."""
     return [c.slug for c in config.categories] + [ALL]
-
-
-def feed_keys(config: Config, formats: Sequence[str] | None = None) -> list[FeedKey]:
-    fmts = formats or config.output.formats
-    return [FeedKey(lang, cat, fmt) for lang in config.feed_languages for cat in categories_of(config)
-            for fmt in fmts]
 
 
 def matches(key: FeedKey, patterns: Iterable[str]) -> bool:

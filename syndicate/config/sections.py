@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from syndicate.config import (ALL, ENGINES, FORMATS, MISFIRE_POLICIES, SCHEDULE_KINDS, _SLUG, Category, Config,
+from syndicate.config import (ALL, ENGINES, FORMATS, MISFIRE_POLICIES, SCHEDULE_KINDS, SLUG_PATTERN, Category, Config,
     Output, Partner, Push, Schedule, Server, Site, Translation, _lang, _Reader, _url, parse_interval)
 
 
@@ -42,7 +42,7 @@ def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
             raise r.fail(f"categories[{i}]", "must be a table with slug and name")
         c.unknown({"slug", "name", "medtop"})
         slug = c.get("slug", str, required=True)
-        if not _SLUG.match(slug) or slug == ALL:
+        if not SLUG_PATTERN.match(slug) or slug == ALL:
             raise c.fail("slug", f"{slug!r} must be lowercase letters, digits and '-', and not {ALL!r}")
         if any(x.slug == slug for x in cats):
             raise c.fail("slug", f"duplicate category {slug!r}")
@@ -126,7 +126,7 @@ def _schedules(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...], f
             raise r.fail(name, "must be a table")
         s = _Reader(body, r.file, f"{r.prefix}{name}.")
         s.unknown({"kind", "cron", "interval", "timezone", "misfire", "feeds", "formats", "source", "format",
-                   "category", "lang", "keep_days"})
+                   "category", "lang", "keep_days", "translate"})
         kind = s.get("kind", str, required=True)
         if kind not in SCHEDULE_KINDS:
             raise s.fail("kind", f"unknown kind {kind!r} (known: {', '.join(SCHEDULE_KINDS)})")
@@ -177,7 +177,7 @@ def _schedules(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...], f
         out.append(Schedule(name=name, kind=kind, cron=cron, interval_seconds=seconds, timezone=tz,
                             misfire=misfire, feeds=feeds, formats=fmts, source=source,
                             source_format=s.get("format", str, "auto"), category=category, lang=lang,
-                            keep_days=s.get("keep_days", int, 30)))
+                            keep_days=s.get("keep_days", int, 30), translate=s.get("translate", bool, True)))
     return tuple(out)
 
 

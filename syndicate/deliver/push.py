@@ -23,16 +23,13 @@ from datetime import datetime, timezone
 from typing import Callable
 
 import requests
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
 from syndicate.config import Config, Partner
-from syndicate.errors import DeliveryError, StoreError, SyndicateError
-from syndicate.store.schema import article_versions
-from syndicate.store.sql import SqlStore, _from_snapshot
-from syndicate.deliver import queue
 from syndicate.deliver.changes import sync_changes
-from syndicate.deliver.messages import MEDIA_TYPE, news_message, prepare
+from syndicate.deliver.messages import partner_message, prepare
+from syndicate.errors import DeliveryError, StoreError, SyndicateError
+from syndicate.media import NEWSMESSAGE
+from syndicate.select.policy import audience_of, decide
+from syndicate.store import Claim, Store
 
 log = logging.getLogger("syndicate.push")
 UTC = timezone.utc
@@ -57,7 +54,7 @@ def backoff(attempt: int, base: float, cap: float) -> float:
 class Pusher:
     """One push worker. ``run_once()`` makes at most one attempt per partner; ``run()`` loops until stopped."""
 
-    def __init__(self, config: Config, store: SqlStore, *, worker: str | None = None,
+    def __init__(self, config: Config, store: Store, *, worker: str | None = None,
                  session: requests.Session | None = None, clock: Callable[[], datetime] | None = None) -> None:
         self.config = config
         self.store = store
@@ -67,21 +64,20 @@ class Pusher:
         self.partners = {p.name: p for p in config.partners if p.push_url}
         self.stop_event = threading.Event()
 
-    def _version(self, claim: queue.Claim) -> tuple[str, bytes]:
-        try:
-            with self.store.engine.connect() as conn:
-                data = conn.execute(select(article_versions.c.data)
-                                    .where(article_versions.c.seq == claim.version_seq)).scalar_one()
-        except SQLAlchemyError as exc:
-            raise StoreError("cannot read a queued version", context=f"seq {claim.version_seq}") from exc
+    def _version(self, claim: Claim) -> tuple[str, bytes]:
+        article = self.store.articles.version_at(claim.version_seq)
+        if article is None:
+            raise StoreError("a queued version is not in the store", context=f"seq {claim.version_seq}")
         partner = self.partners[claim.partner]
-        article = _from_snapshot(data)
-        items = prepare(self.store, [article], self.clock())
-        return article.guid, news_message(self.config, items, f"push-{partner.name}",
-                                          partner_embargo=partner.embargoed)
+        audience = audience_of(partner)
+        now = self.clock()
+        # the change log routed this version to the partner: a notice it carries had an earlier version shown
+        decision = decide(article, audience, now, shown_before=True)
+        items = prepare(self.store, [(article, decision)], audience, now)
+        return article.guid, partner_message(self.config, items, f"push-{partner.name}")
 
-    def _post(self, partner: Partner, claim: queue.Claim, guid: str, body: bytes) -> requests.Response:
-        headers = {"Content-Type": MEDIA_TYPE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
+    def _post(self, partner: Partner, claim: Claim, guid: str, body: bytes) -> requests.Response:
+        headers = {"Content-Type": NEWSMESSAGE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
                    "X-Syndicate-Version": str(claim.version), "User-Agent": "syndicate-push/1"}
         if partner.push_secret:
             headers[SIGNATURE_HEADER] = sign(partner.push_secret, body)
@@ -92,7 +88,7 @@ class Pusher:
         except requests.RequestException as exc:
             raise DeliveryError(f"push failed ({type(exc).__name__})", context=partner.push_url) from exc
 
-    def attempt(self, claim: queue.Claim) -> str:
+    def attempt(self, claim: Claim) -> str:
         """Deliver one claimed row and record the outcome; returns the new state."""
         partner = self.partners[claim.partner]
         settings = self.config.push
@@ -103,7 +99,7 @@ class Pusher:
             status = response.status_code
             response.close()
             if 200 <= status < 300:
-                queue.mark_success(self.store, claim, self.worker, self.clock(), status)
+                self.store.delivery.mark_success(claim, self.worker, self.clock(), status)
                 return "success"
             error = f"HTTP {status}"
             permanent = 400 <= status < 500 and status not in (408, 429)
@@ -112,12 +108,12 @@ class Pusher:
         except SyndicateError as exc:   # cannot render or read: retrying will not help
             error, permanent = str(exc), True
         if permanent or claim.attempts >= settings.max_attempts:
-            queue.mark_failed(self.store, claim, self.worker, self.clock(), error, status)
+            self.store.delivery.mark_failed(claim, self.worker, self.clock(), error, status)
             log.error("push %s #%s (%s v%s) failed: %s", partner.name, claim.id, claim.article_id, claim.version,
                       error)
             return "failed"
         delay = backoff(claim.attempts, settings.base_delay, settings.max_delay)
-        queue.mark_retry(self.store, claim, self.worker, self.clock(), delay, error, status)
+        self.store.delivery.mark_retry(claim, self.worker, self.clock(), delay, error, status)
         log.warning("push %s #%s: %s; retry in %.0fs", partner.name, claim.id, error, delay)
         return "retrying"
 
@@ -126,7 +122,7 @@ class Pusher:
         sync_changes(self.store, self.clock(), self.config.partners)
         done = 0
         for name in self.partners:
-            claim = queue.claim_head(self.store, name, self.worker, self.clock(), self.config.push.lease)
+            claim = self.store.delivery.claim_head(name, self.worker, self.clock(), self.config.push.lease)
             if claim is not None:
                 self.attempt(claim)
                 done += 1

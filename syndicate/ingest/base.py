@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from syndicate.config import _LANG, _SLUG, ALL
+from syndicate.config import ALL, LANG_PATTERN, SLUG_PATTERN
 from syndicate.errors import ItemError
 from syndicate.model import Article, Status
 from syndicate.sanitize import (absolute_url, clean_html, headline_from, plain_text, protect_text, text_field,
@@ -116,7 +116,7 @@ def check_lang(value: Any, options: IngestOptions, item: str, *, lenient: bool =
     if not isinstance(value, str):
         raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field="lang")
     lang = normalize_lang(value)
-    if not _LANG.match(lang):
+    if not LANG_PATTERN.match(lang):
         raise ItemError(f"{value!r} is not a BCP 47 language tag (e.g. 'en', 'ar', 'pt-BR')", item=item,
                         field="lang")
     known = options.languages
@@ -142,7 +142,7 @@ def check_category(value: Any, options: IngestOptions, item: str) -> str:
     if not isinstance(value, str):
         raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field="category")
     slug = value.strip()
-    if not _SLUG.match(slug) or slug == ALL:
+    if not SLUG_PATTERN.match(slug) or slug == ALL:
         raise ItemError(f"{value!r} is not a category slug (lowercase letters, digits and '-', not {ALL!r})",
                         item=item, field="category")
     if options.categories is not None and slug not in options.categories:

@@ -1,8 +1,14 @@
-"""Publish orchestration only: spec → select → render → deliver, one feed at a time.
+"""Render and write the feeds of one config from one store: plan → select → render → deliver, one file at a time.
 
-Every feed's outcome is a :class:`~syndicate.model.PublishResult` with the error inside, so one feed's
-failure never stops the others. An item that makes a renderer fail is held back (reported as an
-:class:`~syndicate.errors.ItemError`) and the feed is rendered without it.
+Every feed's outcome is a :class:`~syndicate.model.PublishResult` with the error inside, so one feed's failure
+never stops the others. An item that makes a renderer fail is held back alone (an
+:class:`~syndicate.errors.ItemError`) and the feed is written without it; if no item of a feed renders, the
+feed fails: the old file stays and its watermark does not move, so the items come back once the bug is fixed.
+
+NewsML-G2 item files (one per article version an audience may see, whatever the feed cut) are written from
+the delivery change log, per audience, from a cursor (``items:public``, ``items:partner:<name>``).
+
+This module takes no lock and translates nothing: :mod:`syndicate.publish.usecase` is the one entry point.
 """
 
 from __future__ import annotations
@@ -10,35 +16,39 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from syndicate.config import ALL, Config, Partner
-from syndicate.errors import ItemError, RenderError, SyndicateError
 from syndicate.config.layout import build_spec, categories_of, matches
-from syndicate.model import Article, FeedItem, FeedKey, FeedSpec, PublishResult
-from syndicate.render.base import Renderer, get_renderer
-from syndicate.select.feeds import feed_items, select_articles
 from syndicate.deliver.files import FileSink
-from syndicate.store.base import FeedState
-from syndicate.store.sql import SqlStore
-
-if TYPE_CHECKING:
-    from syndicate.select.plan import FeedTarget
+from syndicate.errors import ItemError, RenderError, SyndicateError
+from syndicate.model import PUBLIC, Article, Audience, FeedItem, FeedKey, FeedSpec, PublishResult, Status
+from syndicate.render.base import Renderer, get_renderer
+from syndicate.render.newsml import item_path, render_item
+from syndicate.select.feeds import select_items, with_links
+from syndicate.select.plan import (MAX_TRACED_CHANGES, FeedTarget, Plan, config_hash, finish, first_pass,
+                                   scopes_of_changes)
+from syndicate.select.policy import Decision, audience_of, decide
+from syndicate.store import FeedState, Store, Watermark
 
 log = logging.getLogger("syndicate.publish")
 #: families remembered during one publish run (each about four articles): bounds the memory whatever the store size
 FAMILY_CACHE_SIZE = 2048
-ALL_STATUSES = ("usable", "withheld", "canceled")
+#: change-log entries read per batch when writing item files
+ITEM_BATCH = 500
 
 
 @dataclass
 class PublishReport:
+    """What one publish did; errors are values inside."""
+
     results: list[PublishResult] = field(default_factory=list)
-    held_back: list[ItemError] = field(default_factory=list)
+    held_back: list[ItemError] = field(default_factory=list)     # items that could not be rendered
     item_files: int = 0
+    item_files_removed: int = 0
     skipped: int = 0            # feeds not rendered: their inputs did not change (incremental publishing)
     interrupted: bool = False   # stopped early on request (SIGTERM); the rest stays out of date
     reasons: dict[str, str] = field(default_factory=dict)   # state key -> why it was rendered
@@ -52,33 +62,36 @@ class PublishReport:
         return [r for r in self.results if not r.ok]
 
     @property
+    def unchanged(self) -> int:
+        return sum(1 for r in self.results if r.ok and not r.written)
+
+    @property
     def ok(self) -> bool:
         return not self.failed and not self.held_back
 
 
 @dataclass(frozen=True)
-class _Unit:
-    """One output file to maybe render: where it goes and how."""
+class Unit:
+    """One output file to maybe render: where it goes, for whom, how."""
 
-    target: "FeedTarget"
+    target: FeedTarget
     spec: FeedSpec
     sink: FileSink
-    renderer: Renderer | None
-    prefix: str
-    partner: Partner | None
+    audience: Audience
+    prefix: str              # state-key prefix ("" public, "partners/<name>/")
 
 
 class Publisher:
-    """Publishes the feeds of one config from one store into one output folder."""
+    """Publishes the feeds of one config from one store into its output folders."""
 
-    def __init__(self, config: Config, store: SqlStore, *, dry_run: bool = False) -> None:
+    def __init__(self, config: Config, store: Store, *, dry_run: bool = False) -> None:
         self.config = config
         self.store = store
         self.dry_run = dry_run
         self.sink = FileSink(config.output.dir)
         self._renderers: dict[str, Renderer] = {}
         self._family_cache: OrderedDict[str, list[Article]] | None = None   # only during publish()
-        #: called as ``listener(result, body)`` after a feed's new bytes are durably written (WebSub, push…)
+        #: called as ``listener(result, body)`` after a public feed's new bytes are durably written (WebSub)
         self.listeners: list[Callable[[PublishResult, bytes], None]] = []
 
     def renderer(self, fmt: str) -> Renderer:
@@ -87,25 +100,28 @@ class Publisher:
         return self._renderers[fmt]
 
     # -- selection -------------------------------------------------------------------------------------
-    def items_for(self, lang: str, category: str, now: datetime, *, public: bool, embargoed: bool = False
-                  ) -> list[FeedItem]:
+    def items_for(self, audience: Audience, lang: str, category: str, now: datetime) -> list[FeedItem]:
+        """The items of one feed for one audience at ``now``, with their links."""
         limit = self.config.output.items_per_feed
         cat = None if category == ALL else category
-        statuses = ("usable",) if public else ALL_STATUSES
+        statuses = (Status.USABLE,) if audience.is_public else tuple(Status)
         # fetch a margin: a machine and a human version of one guid count once after selection
-        candidates = self.store.feed_candidates(lang, cat, now, limit * 2 + 10, statuses=statuses,
-                                                include_embargoed=embargoed)
-        chosen = select_articles(candidates, now, limit, public=public, embargoed=embargoed)
-        families = self._family_members([a.family for a in chosen])
-        return feed_items(chosen, families, now, public=public, embargoed=embargoed)
+        candidates = self.store.articles.feed_candidates(
+            lang, cat, now, limit * 2 + 10, statuses=statuses, early=audience.embargoed,
+            categories=None if cat is not None else audience.scope.categories)
+        unusable = [a.id for a in candidates if a.status is not Status.USABLE]
+        history = self.store.articles.versions_of(unusable) if unusable else None
+        chosen = select_items(candidates, audience, now, limit, history=history)
+        families = self._family_members([fi.article.family for fi in chosen])
+        return with_links(chosen, families, audience, now)
 
     def _family_members(self, families: Sequence[str]) -> dict[str, list[Article]]:
-        """``store.family_members``, remembered for the rest of the run by :meth:`publish`: in a full build each
-        family is shown in every language's feed. Bounded (least recently used out), and dropped when the run
-        ends: data read after the run's plan is at least as new as its watermark, so nothing is missed."""
+        """``store.articles.family_members``, remembered for the rest of the run by :meth:`publish`: in a full
+        build each family is shown in every language's feed. Bounded (least recently used out), and dropped
+        when the run ends: data read after the run's plan is at least as new as its watermark."""
         cache = self._family_cache
         if cache is None:
-            return self.store.family_members(families)
+            return self.store.articles.family_members(families)
         wanted = list(dict.fromkeys(families))
         out: dict[str, list[Article]] = {}
         for fam in wanted:
@@ -114,7 +130,7 @@ class Publisher:
                 out[fam] = cache[fam]
         missing = [f for f in wanted if f not in out]
         if missing:
-            fetched = self.store.family_members(missing)
+            fetched = self.store.articles.family_members(missing)
             for fam in missing:
                 out[fam] = cache[fam] = fetched.get(fam, [])
             while len(cache) > FAMILY_CACHE_SIZE:
@@ -124,95 +140,150 @@ class Publisher:
     # -- rendering -------------------------------------------------------------------------------------
     def render(self, renderer: Renderer, spec: FeedSpec, items: list[FeedItem], report: PublishReport
                ) -> tuple[bytes, list[FeedItem]]:
-        """Render, holding back any item that makes the renderer fail."""
+        """Render, holding back any item that makes the renderer fail.
+
+        Raises:
+            RenderError: the feed cannot be rendered: no item renders on its own (a bug shared by every item
+                fails the feed instead of emptying it), or it fails without any item at fault.
+        """
         try:
             return renderer.render(spec, items, self.config.site), items
         except Exception as first:  # noqa: BLE001 - isolate the bad item, then re-raise if none is found
             good: list[FeedItem] = []
+            bad: list[ItemError] = []
             for fi in items:
                 try:
                     renderer.render(spec, [fi], self.config.site)
                     good.append(fi)
                 except Exception as exc:  # noqa: BLE001
-                    err = ItemError(f"cannot render ({type(exc).__name__}: {exc}); held back from {spec.key}",
-                                    item=fi.article.id, field="*")
-                    report.held_back.append(err)
-                    log.error("%s", err)
-            if len(good) == len(items):
+                    bad.append(ItemError(f"cannot render ({type(exc).__name__}: {exc}); held back from {spec.key}",
+                                         item=fi.article.id, field="*"))
+            if not bad:
                 raise RenderError("render failed", context=str(spec.key)) from first
+            if not good:
+                raise RenderError(f"no item of the feed could be rendered ({len(bad)} tried; first: {bad[0]}); "
+                                  "the previous file is kept", context=str(spec.key)) from first
+            for err in bad:
+                report.held_back.append(err)
+                log.error("%s", err)
             return renderer.render(spec, good, self.config.site), good
 
     def deliver(self, sink: FileSink, key: FeedKey, path: str, body: bytes, items: int,
                 last_modified: datetime | None, now: datetime, state_key: str) -> PublishResult:
         digest = hashlib.sha256(body).hexdigest()
         written = False if self.dry_run else sink.deliver(path, body)
-        if not self.dry_run and (written or getattr(self.store.feed_state(state_key), "sha256", None) != digest):
-            # also heals a state left stale by a run killed between the write and this record
-            self.store.record_feed(FeedState(path=state_key, sha256=digest, size=len(body), items=items,
-                                             last_modified=last_modified, written_at=now))
+        if not self.dry_run:
+            state = self.store.feeds.state(state_key)
+            if written or state is None or state.sha256 != digest:
+                # also heals a state left stale by a run killed between the write and this record
+                self.store.feeds.record(FeedState(path=state_key, sha256=digest, size=len(body), items=items,
+                                                  last_modified=last_modified, written_at=now))
         return PublishResult(key=key, path=path, written=written, items=items, size=len(body), sha256=digest)
 
-    def publish_feed(self, spec: FeedSpec, items: list[FeedItem], now: datetime, report: PublishReport, *,
-                     sink: FileSink | None = None, renderer: Renderer | None = None, state_prefix: str = ""
-                     ) -> None:
-        sink = sink or self.sink
+    def publish_feed(self, unit: Unit, items: list[FeedItem], now: datetime, report: PublishReport) -> PublishResult:
+        spec = unit.spec
         if spec.key.fmt == "newsml" and not items:
             # a newsMessage needs at least one item (XSD): an empty NewsML feed is simply not written
-            report.results.append(PublishResult(key=spec.key, path=spec.path))
-            return
+            result = PublishResult(key=spec.key, path=spec.path, audience=unit.audience.name)
+            report.results.append(result)
+            return result
+        if not items and "newsml" in spec.alternates:
+            # ... and therefore not advertised by an empty feed of another format
+            spec = replace(spec, alternates={f: u for f, u in spec.alternates.items() if f != "newsml"})
         try:
-            body, used = self.render(renderer or self.renderer(spec.key.fmt), spec, items, report)
-            newest = max((fi.article.modified for fi in used), default=None)
-            result = self.deliver(sink, spec.key, spec.path, body, len(used), newest, now,
-                                  state_prefix + spec.path)
-            if result.written and sink is self.sink:
+            body, used = self.render(self.renderer(spec.key.fmt), spec, items, report)
+            newest = max((fi.updated for fi in used), default=None)
+            result = replace(self.deliver(unit.sink, spec.key, spec.path, body, len(used), newest, now,
+                                          unit.prefix + spec.path), audience=unit.audience.name)
+            if result.written and unit.audience.is_public:
                 for listener in self.listeners:
                     listener(result, body)
-            if spec.key.fmt == "newsml":
-                report.item_files += self.write_item_files(used, sink, report,
-                                                           partner_embargo=getattr(renderer, "partner_embargo", False))
         except SyndicateError as exc:
-            result = PublishResult(key=spec.key, path=spec.path, error=exc)
+            result = PublishResult(key=spec.key, path=spec.path, error=exc, audience=unit.audience.name)
             log.error("feed %s failed: %s", spec.key, exc)
         except Exception as exc:  # noqa: BLE001 - one feed's failure never stops the others
             err = RenderError(f"unexpected {type(exc).__name__}", context=str(spec.key))
             err.__cause__ = exc
-            result = PublishResult(key=spec.key, path=spec.path, error=err)
+            result = PublishResult(key=spec.key, path=spec.path, error=err, audience=unit.audience.name)
             log.exception("feed %s failed", spec.key)
         report.results.append(result)
+        return result
 
-    def write_item_files(self, items: Sequence[FeedItem], sink: FileSink, report: PublishReport, *,
-                         partner_embargo: bool = False) -> int:
-        """One NewsML-G2 file per article version; files are never removed, so every version stays retrievable."""
-        from syndicate.render.newsml import item_path, render_item
+    # -- item files ------------------------------------------------------------------------------------
+    def item_audiences(self) -> Iterator[tuple[str, Audience, FileSink]]:
+        """(cursor name, audience, sink) of every audience that gets NewsML-G2 item files."""
+        if "newsml" in self.config.output.formats:
+            yield "items:public", PUBLIC, self.sink
+        if self.config.output.partners_dir is not None:
+            for partner in self.config.partners:
+                if "newsml" in partner.formats:
+                    yield (f"items:partner:{partner.name}", audience_of(partner),
+                           FileSink(Path(self.config.output.partners_dir) / partner.name))
 
-        count = 0
-        for fi in items:
-            article = fi.article
-            if sink.exists(item_path(article)) or self.dry_run:
+    def write_item_files(self, now: datetime, report: PublishReport, *, full: bool = False) -> None:
+        """One NewsML-G2 file per article version each audience may see, from the change log (run
+        :func:`syndicate.deliver.sync_changes` first). Files are never rewritten; ``full`` looks at every
+        version again (and writes what is missing). A kill or withholding removes the public files of the
+        article (partners get the notice instead)."""
+        for cursor_name, audience, sink in self.item_audiences():
+            cursor = None if full else self.store.feeds.cursor(cursor_name)
+            since = cursor.seq if cursor is not None else 0
+            while True:
+                top, entries = self.store.delivery.entries(early=audience.embargoed, since=since, limit=ITEM_BATCH,
+                                                           scope=audience.scope)
+                self._item_batch([e.article for e in entries], audience, sink, now, report, upto=top)
+                if len(entries) < ITEM_BATCH:
+                    since = max(since, top)
+                    break
+                since = entries[-1].cursor
+            self.store.feeds.set_cursor(cursor_name, since, now)
+
+    def _item_batch(self, versions: list[Article], audience: Audience, sink: FileSink, now: datetime,
+                    report: PublishReport, *, upto: int) -> None:
+        """Item files of one batch of released versions (in cursor order) for one audience.
+
+        For the public, a withheld or canceled version removes the files of the article's versions up to it,
+        and an earlier version is never written once a later one was withheld or killed: whether a publish
+        goes version by version or looks at the whole history at once (``--full``), the same files remain.
+        """
+        notices = [(v.id, v.version) for v in versions if v.status is not Status.USABLE]
+        before = self.store.delivery.shown_before(notices, early=audience.embargoed, upto=upto) if notices else set()
+        stopped = self.store.delivery.last_unusable({v.id for v in versions}, upto=upto) if audience.is_public else {}
+        shown: list[tuple[Article, Decision]] = []
+        for version in versions:
+            if audience.is_public and version.status is not Status.USABLE:
+                report.item_files_removed += _remove_versions_upto(sink, version)
                 continue
-            spec = build_spec(self.config, article.lang, article.category, "newsml")
-            for version in self.store.versions(article.id) or [article]:
-                path = item_path(version)
-                if sink.exists(path):
-                    continue
-                if version.embargo and not partner_embargo and version.version != article.version:
-                    continue  # an old embargoed version is never exposed publicly
-                try:
-                    body = render_item(FeedItem(version, fi.alternates, fi.original), spec, self.config.site,
-                                       partner_embargo=partner_embargo)
-                except Exception as exc:  # noqa: BLE001
-                    report.held_back.append(ItemError(f"cannot render NewsML-G2 item ({exc})", item=article.id,
-                                                      field="*"))
-                    continue
-                count += sink.deliver(path, body)
-        return count
+            if stopped.get(version.id, 0) > version.version:
+                continue
+            decision = decide(version, audience, now, fmt="newsml",
+                              shown_before=(version.id, version.version) in before)
+            if decision.visible and not sink.exists(item_path(version)):
+                shown.append((version, decision))
+        if not shown:
+            return
+        families = self._family_members([v.family for v, _ in shown])
+        items = with_links([FeedItem(article=v, show=d.show, shown_at=d.at) for v, d in shown], families,
+                           audience, now)
+        specs: dict[tuple[str, str], FeedSpec] = {}
+        files: list[tuple[str, bytes]] = []
+        for fi in items:
+            scope = (fi.article.lang, fi.article.category)
+            if scope not in specs:
+                specs[scope] = build_spec(self.config, fi.article.lang, fi.article.category, "newsml")
+            try:
+                files.append((item_path(fi.article), render_item(fi, specs[scope], self.config.site)))
+            except Exception as exc:  # noqa: BLE001 - one bad version never stops the others
+                report.held_back.append(ItemError(f"cannot render NewsML-G2 item ({exc})", item=fi.article.id,
+                                                  field="*"))
+        report.item_files += sink.deliver_many(files)
 
     # -- runs ------------------------------------------------------------------------------------------
     def publish(self, now: datetime, *, feeds: Sequence[str] = (), formats: Sequence[str] | None = None,
                 partners: bool = True, full: bool = False, stop: Callable[[], bool] | None = None,
-                run_id: int | None = None) -> PublishReport:
-        """Render the feeds whose inputs changed since their last good render (all of them with ``full``).
+                run_id: int | None = None, report: PublishReport | None = None) -> PublishReport:
+        """Render the feeds whose inputs changed since their last good render (all of them with ``full``),
+        then the item files (when every feed is covered and NewsML-G2 is published).
 
         ``stop()`` is asked before each feed: when it says True the run ends after the file being written,
         with ``report.interrupted`` set. Each good render moves that feed's watermark, so an interrupted
@@ -220,20 +291,36 @@ class Publisher:
         """
         self._family_cache = OrderedDict()
         try:
-            return self._publish(now, feeds, formats, partners, full, stop, run_id)
+            return self._publish(now, feeds, formats, partners, full, stop, run_id, report or PublishReport())
         finally:
             self._family_cache = None
 
-    def _publish(self, now: datetime, feeds: Sequence[str], formats: Sequence[str] | None, partners: bool,
-                 full: bool, stop: Callable[[], bool] | None, run_id: int | None) -> PublishReport:
-        from syndicate.select.plan import Planner
+    def _plan(self, units: list[Unit], now: datetime, full: bool) -> Plan:
+        store = self.store
+        seq = store.articles.max_seq()
+        store.feeds.sync_timers(seq, now, store.articles.future_visibility)
+        pending = first_pass((u.target for u in units), store.feeds.watermarks(), seq, now, full=full)
+        if not pending.candidates:
+            return pending.plan
+        low = pending.low_seq
+        changes = store.articles.changes_since(low, seq, limit=MAX_TRACED_CHANGES + 1) if low < seq else []
+        scopes = None
+        if len(changes) <= MAX_TRACED_CHANGES:
+            moved = [c for c in changes if c.version > 1]
+            scopes = scopes_of_changes(
+                changes, store.articles.family_scopes(c.family for c in changes),
+                store.articles.categories_before((c.id for c in moved), min((c.seq for c in moved), default=0)))
+        since = pending.since
+        due = store.feeds.due_timers(since, now) if since is not None else []
+        return finish(pending, scopes, due)
 
-        report = PublishReport()
-        units = list(self._units(feeds, formats, partners))
-        planner = Planner(self.store)
-        plan = planner.plan((u.target for u in units), now, full=full or self.dry_run)
+    def _publish(self, now: datetime, feeds: Sequence[str], formats: Sequence[str] | None, partners: bool,
+                 full: bool, stop: Callable[[], bool] | None, run_id: int | None,
+                 report: PublishReport) -> PublishReport:
+        units = list(self.units(feeds, formats, partners))
+        plan = self._plan(units, now, full or self.dry_run)
         report.skipped = len(plan.clean)
-        public_items: dict[tuple[str, str], list[FeedItem]] = {}
+        cached: dict[tuple[str, str, str], list[FeedItem]] = {}
         for unit in units:
             if not plan.needs(unit.target.state_key):
                 continue
@@ -241,91 +328,77 @@ class Publisher:
                 report.interrupted = True
                 break
             key = unit.target.key
-            if unit.partner is not None:
-                items = self.items_for(key.lang, key.category, now, public=False, embargoed=unit.partner.embargoed)
-            elif key.fmt == "newsml":
-                items = self.items_for(key.lang, key.category, now, public=False)
-            else:
-                scope = (key.lang, key.category)
-                if scope not in public_items:
-                    public_items = {scope: self.items_for(key.lang, key.category, now, public=True)}
-                items = public_items[scope]
-            before = len(report.results)
-            self.publish_feed(unit.spec, items, now, report, sink=unit.sink, renderer=unit.renderer,
-                              state_prefix=unit.prefix)
-            result = report.results[before]
+            scope = (unit.audience.name, key.lang, key.category)
+            if scope not in cached:
+                cached = {scope: self.items_for(unit.audience, key.lang, key.category, now)}
+            result = self.publish_feed(unit, cached[scope], now, report)
             report.reasons[unit.target.state_key] = plan.dirty[unit.target.state_key]
             if result.ok and not self.dry_run:
-                planner.record(unit.target, plan.seq, now, result.size if result.sha256 else -1, run_id)
-        if not report.interrupted and not feeds and not formats and not self.dry_run and units:
-            marks = planner.watermarks()
-            oldest = min((marks[u.target.state_key].rendered_at for u in units if u.target.state_key in marks),
-                         default=None)
-            if oldest is not None and all(u.target.state_key in marks for u in units):
-                planner.forget_timers(oldest)
+                self.store.feeds.record_watermark(Watermark(
+                    path=unit.target.state_key, seq=plan.seq, config_hash=unit.target.config_hash,
+                    rendered_at=now, size=result.size if result.sha256 else -1, run_id=run_id))
+        every_feed = not feeds and not formats
+        if not report.interrupted and every_feed and not self.dry_run:
+            self.write_item_files(now, report, full=full)
+            if units:
+                marks = self.store.feeds.watermarks()
+                if all(u.target.state_key in marks for u in units):
+                    self.store.feeds.forget_timers(min(marks[u.target.state_key].rendered_at for u in units))
         return report
 
-    def _units(self, feeds: Sequence[str], formats: Sequence[str] | None, partners: bool) -> Iterator["_Unit"]:
+    def units(self, feeds: Sequence[str] = (), formats: Sequence[str] | None = None, partners: bool = True
+              ) -> Iterator[Unit]:
         """Every output file of this config (public feeds, then partner NewsML-G2), in a stable order."""
-        from syndicate.select.plan import FeedTarget, config_hash
-
         fmts = [f for f in (formats or self.config.output.formats) if f in self.config.output.formats]
         for lang in self.config.feed_languages:
             for category in categories_of(self.config):
                 for fmt in fmts:
                     key = FeedKey(lang, category, fmt)
-                    if not matches(key, feeds):
-                        continue
-                    spec = build_spec(self.config, lang, category, fmt)
-                    target = FeedTarget(spec.path, key, self.sink.resolve(spec.path), config_hash(self.config, spec))
-                    yield _Unit(target, spec, self.sink, None, "", None)
-        if not partners or self.config.output.partners_dir is None:
+                    if matches(key, feeds):
+                        spec = build_spec(self.config, lang, category, fmt)
+                        yield Unit(self._target(spec.path, key, self.sink, config_hash(self.config, spec)),
+                                   spec, self.sink, PUBLIC, "")
+        if not partners or self.config.output.partners_dir is None or (formats and "newsml" not in formats):
             return
-        from syndicate.render.newsml import NewsMLRenderer
-
         for partner in self.config.partners:
-            if "newsml" not in partner.formats:
-                continue
-            sink = FileSink(Path(self.config.output.partners_dir) / partner.name)
-            renderer = NewsMLRenderer(partner_embargo=partner.embargoed)
-            prefix = f"partners/{partner.name}/"
-            langs = partner.languages or self.config.feed_languages
-            cats = [c for c in categories_of(self.config) if not partner.categories or c in partner.categories]
-            for lang in langs:
-                for category in cats:
-                    key = FeedKey(lang, category, "newsml")
-                    if not matches(key, feeds):
-                        continue
-                    spec = build_spec(self.config, lang, category, "newsml")
-                    target = FeedTarget(prefix + spec.path, key, sink.resolve(spec.path),
-                                        config_hash(self.config, spec, partner))
-                    yield _Unit(target, spec, sink, renderer, prefix, partner)
+            yield from self._partner_units(partner, feeds)
 
-    def publish_partner(self, partner: Partner, now: datetime, report: PublishReport, *,
-                        feeds: Sequence[str] = ()) -> None:
-        """NewsML-G2 for one partner under ``<partners_dir>/<name>/``: its languages and categories only,
-        embargoed items included (flagged) when the partner receives them early."""
+    def _partner_units(self, partner: Partner, feeds: Sequence[str]) -> Iterator[Unit]:
+        audience = audience_of(partner)
         if "newsml" not in partner.formats or self.config.output.partners_dir is None:
             return
-        from syndicate.render.newsml import NewsMLRenderer
-
         sink = FileSink(Path(self.config.output.partners_dir) / partner.name)
-        renderer = NewsMLRenderer(partner_embargo=partner.embargoed)
-        langs = partner.languages or self.config.feed_languages
-        cats = [c for c in categories_of(self.config) if not partner.categories or c in partner.categories]
-        for lang in langs:
-            for category in cats:
-                if not matches(FeedKey(lang, category, "newsml"), feeds):
+        prefix = f"partners/{partner.name}/"
+        for lang in self.config.feed_languages:
+            for category in categories_of(self.config):
+                key = FeedKey(lang, category, "newsml")
+                if not audience.scope.covers(lang, category) or not matches(key, feeds):
                     continue
                 spec = build_spec(self.config, lang, category, "newsml")
-                items = self.items_for(lang, category, now, public=False, embargoed=partner.embargoed)
-                self.publish_feed(spec, items, now, report, sink=sink, renderer=renderer,
-                                  state_prefix=f"partners/{partner.name}/")
+                yield Unit(self._target(prefix + spec.path, key, sink, config_hash(self.config, spec, partner)),
+                           spec, sink, audience, prefix)
+
+    @staticmethod
+    def _target(state_key: str, key: FeedKey, sink: FileSink, digest: str) -> FeedTarget:
+        try:
+            size: int | None = sink.resolve(key_path(state_key)).stat().st_size
+        except OSError:
+            size = None
+        return FeedTarget(state_key, key, digest, size)
 
 
-def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[str] = (),
-            formats: Sequence[str] | None = None, dry_run: bool = False, full: bool = False) -> PublishReport:
-    """Publish every configured feed (or those matching ``feeds``) whose inputs changed, as of ``now``.
+def _remove_versions_upto(sink: FileSink, version: Article) -> int:
+    """Remove the public item files of ``version``'s article up to it (a withdrawal or kill: the public keeps no
+    file of the story, and never had one of this version unless an older release wrote it)."""
+    stem = item_path(version).rsplit("-v", 1)[0]
+    count = 0
+    for old in range(1, version.version + 1):
+        count += sink.remove_matching(f"{stem}-v{old}.xml")
+    return count
 
-    Takes no lock: :func:`syndicate.jobs.publish` is the entry point that serialises publishers."""
-    return Publisher(config, store, dry_run=dry_run).publish(now, feeds=feeds, formats=formats, full=full)
+
+def key_path(state_key: str) -> str:
+    """The path under a sink of a state key (``partners/<name>/`` prefixes dropped)."""
+    if state_key.startswith("partners/"):
+        return state_key.split("/", 2)[2]
+    return state_key

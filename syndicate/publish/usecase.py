@@ -1,121 +1,122 @@
-"""The units of work that the CLI and the scheduler share: ingest a source, publish feeds.
+"""The one publish use case, shared by ``syndicate publish``, ``demo``, scheduled ``publish`` jobs and the tests:
 
-Each returns a small report with per-item errors as values; nothing here prints.
+    translate what is pending → plan → render → deliver → notify
+
+1. **translate** (unless turned off per call or per schedule): pending machine translations, found from the
+   change sequence (:mod:`syndicate.translate.usecase`);
+2. **sync** the delivery change log: versions that became visible get their cursors, and the partners the
+   policy lets see them get a push queued (:mod:`syndicate.deliver.changes`);
+3. **plan, render, deliver** the feeds whose inputs changed, then the NewsML-G2 item files
+   (:mod:`syndicate.publish.publisher`);
+4. **notify**: a WebSub ping for every public feed whose bytes changed, after they are durably written.
+
+Everything from step 1 runs under the store's ``publish`` lock, so two processes never publish at once; the
+second waits, then finds nothing left to do. A dry run translates nothing, writes nothing and takes no lock.
+Nothing here prints: the report says what happened.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Sequence
+from typing import Any
 
 from syndicate.config import Config
-from syndicate.errors import ItemError
-from syndicate.model import Article, Origin
+from syndicate.config.layout import public_url
+from syndicate.deliver.changes import sync_changes
+from syndicate.deliver.files import sweep_temp
+from syndicate.deliver.websub import HubPinger
+from syndicate.model import PUBLIC, PublishResult
 from syndicate.publish.publisher import PublishReport, Publisher
-from syndicate.store.base import UpsertResult
-from syndicate.store.sql import SqlStore
+from syndicate.select.policy import HELD_REASONS, held_back
+from syndicate.store import Store
+from syndicate.translate.usecase import Progress, TranslateReport, translate_pending
 
-log = logging.getLogger("syndicate.jobs")
-
-
-@dataclass
-class IngestReport:
-    source: str
-    stored: list[UpsertResult] = field(default_factory=list)
-    rejected: list[tuple[str, ItemError]] = field(default_factory=list)   # (position, error)
-
-    def count(self, action: str) -> int:
-        return sum(1 for r in self.stored if r.action == action)
-
-    @property
-    def ok(self) -> bool:
-        return not self.rejected
-
-
-def _link_translations(articles: list[tuple[str, Article]], store: SqlStore
-                       ) -> tuple[list[tuple[str, Article]], list[tuple[str, ItemError]]]:
-    """Mark ingested translations as human and reject those whose original exists nowhere."""
-    batch_ids = {a.id for _, a in articles}
-    wanted = {a.translation_of for _, a in articles if a.translation_of and a.translation_of not in batch_ids}
-    known = set(store.get_many(wanted)) if wanted else set()
-    good: list[tuple[str, Article]] = []
-    bad: list[tuple[str, ItemError]] = []
-    for pos, article in articles:
-        if article.translation_of:
-            if article.translation_of == article.id:
-                bad.append((pos, ItemError("an article cannot be a translation of itself", item=article.id,
-                                           field="translation_of")))
-                continue
-            if article.translation_of not in batch_ids and article.translation_of not in known:
-                bad.append((pos, ItemError(f"points to unknown article {article.translation_of!r}",
-                                           item=article.id, field="translation_of")))
-                continue
-            if article.origin is Origin.ORIGINAL:
-                article = replace(article, origin=Origin.HUMAN)
-        good.append((pos, article))
-    return good, bad
-
-
-def ingest(config: Config, store: SqlStore, source: str, now: datetime, *, fmt: str = "auto",
-           category: str | None = None, lang: str | None = None) -> IngestReport:
-    """Read ``source`` (path or URL), store every valid item, report every rejected one with its position."""
-    from syndicate.ingest import IngestOptions, load
-
-    options = IngestOptions(category=category, lang=lang,
-                            categories=frozenset(c.slug for c in config.categories),
-                            languages=frozenset(config.feed_languages), base_url=config.site.base_url)
-    parsed = load(source, fmt, options)
-    report = IngestReport(source=source)
-    good: list[tuple[str, Article]] = []
-    for p in parsed:
-        if p.error is not None:
-            report.rejected.append((p.position, p.error))
-        elif p.article is not None:
-            good.append((p.position, p.article))
-    good, bad = _link_translations(good, store)
-    report.rejected.extend(bad)
-    # originals first, so a translation's original is stored in the same run before it
-    good.sort(key=lambda pa: pa[1].translation_of is not None)
-    report.stored = store.upsert_many([a for _, a in good], now)
-    for pos, err in report.rejected:
-        log.warning("%s %s: %s", source, pos, err)
-    return report
-
-
+log = logging.getLogger("syndicate.publish")
 #: how long a publisher waits for another one (same store) to finish before giving up
 PUBLISH_LOCK_TIMEOUT = 900.0
 
 
-def publish(config: Config, store: SqlStore, now: datetime, *, feeds: Sequence[str] = (),
-            formats: Sequence[str] | None = None, dry_run: bool = False, full: bool = False,
-            stop: Callable[[], bool] | None = None, run_id: int | None = None,
-            lock_timeout: float = PUBLISH_LOCK_TIMEOUT) -> PublishReport:
-    """Publish the feeds whose inputs changed (every feed with ``full``) as of ``now``.
+@dataclass
+class PublishOutcome(PublishReport):
+    """A :class:`PublishReport` plus what the other steps did."""
 
-    Holds the store's ``publish`` lock (a file lock on SQLite, an advisory lock on PostgreSQL) for the whole
-    run, so two processes never write the same feed at the same time; the second one waits, then finds
-    nothing left to do. A dry run renders everything, writes nothing and takes no lock.
+    translation: TranslateReport | None = None
+    #: what the public cannot see at ``now``, by policy reason (the same numbers ``status`` shows)
+    withheld: Counter[str] = field(default_factory=Counter)
+    cursors: int = 0            # change-log cursors handed out (new versions visible to partners)
+    pings_sent: int = 0         # WebSub publish pings the hub accepted
+    pings_failed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return super().ok and (self.translation is None or self.translation.ok)
+
+    def held_summary(self) -> str:
+        """``"2 embargoed, 1 scheduled, 1 canceled, 0 render errors"``."""
+        parts = [f"{self.withheld[r]} {r}" for r in HELD_REASONS if self.withheld.get(r)]
+        return ", ".join(parts + [f"{len(self.held_back)} render errors"])
+
+
+def held_back_now(store: Store, now: datetime) -> Counter[str]:
+    """What the public cannot see at ``now`` and why (``publish`` and ``status`` share it)."""
+    return held_back(store.articles.not_public(now), PUBLIC, now)
+
+
+def publish(config: Config, store: Store, now: datetime, *, feeds: Sequence[str] = (),
+            formats: Sequence[str] | None = None, full: bool = False, dry_run: bool = False, translate: bool = True,
+            stop: Callable[[], bool] | None = None, run_id: int | None = None,
+            lock_timeout: float = PUBLISH_LOCK_TIMEOUT, progress: Progress | None = None,
+            session: Any = None) -> PublishOutcome:
+    """Translate what is pending, then publish the feeds whose inputs changed (every feed with ``full``) as of
+    ``now``, then notify.
+
+    Args:
+        feeds, formats: only feeds matching these ``LANG/CATEGORY`` patterns / of these formats (item files are
+            written only by publishes that cover every feed).
+        full: render every feed, not only those whose inputs changed.
+        dry_run: render everything, write nothing, take no lock, translate nothing.
+        translate: machine-translate pending items first (when ``[translation] targets`` are set).
+        stop: asked before each feed; True ends the run early (``interrupted``).
+        run_id: the scheduler's run, recorded with each watermark.
+        lock_timeout: seconds to wait for another publisher of the same store.
+        progress: translation progress callback.
+        session: ``requests.Session`` for the WebSub pings (tests).
 
     Raises:
         LockedError: another publisher held the lock for longer than ``lock_timeout`` seconds.
+        StoreError: the store failed.
     """
+    outcome = PublishOutcome()
     publisher = Publisher(config, store, dry_run=dry_run)
     if dry_run:
-        return publisher.publish(now, feeds=feeds, formats=formats, full=True)
-    from syndicate.deliver import attach
-    from syndicate.store.locks import store_lock
-    from syndicate.deliver.files import sweep_temp
+        publisher.publish(now, feeds=feeds, formats=formats, full=True, report=outcome)
+        outcome.withheld = held_back_now(store, now)
+        return outcome
+    pinger = HubPinger(config.site.hub_url, session=session) if config.site.hub_url else None
 
-    # WebSub pings and the push enqueue hang off durable writes (Publisher.listeners)
-    delivery = attach(publisher, config, store, clock=lambda: now)
+    def notify(result: PublishResult, _body: bytes) -> None:
+        if pinger is not None:
+            pinger.notify(public_url(config, result.path))
+
+    publisher.listeners.append(notify)
     try:
-        with store_lock(store, "publish", timeout=lock_timeout):
+        with store.locks.hold("publish", timeout=lock_timeout):
             # under the lock no other writer is mid-file: temp files left now are from a killed run
             swept = sum(sweep_temp(d) for d in (config.output.dir, config.output.partners_dir) if d)
             if swept:
                 log.info("removed %d temp files left by an interrupted publish", swept)
-            return publisher.publish(now, feeds=feeds, formats=formats, full=full, stop=stop, run_id=run_id)
+            if translate and config.translation.targets:
+                outcome.translation = translate_pending(config, store, now, progress=progress)
+            outcome.cursors = sync_changes(store, now, config.partners)
+            publisher.publish(now, feeds=feeds, formats=formats, full=full, stop=stop, run_id=run_id,
+                              report=outcome)
     finally:
-        delivery.close()
+        if pinger is not None:
+            pinger.close()
+            outcome.pings_sent, outcome.pings_failed = pinger.sent, pinger.failed
+    outcome.withheld = held_back_now(store, now)
+    return outcome

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from syndicate.config import Site
 from syndicate.errors import RenderError
+from syndicate.media import FORMAT_TYPES, HTML
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, text_direction
 from syndicate.sanitize import absolute_url, clean_html, headline_from, plain_text, xml_safe
 
@@ -30,13 +31,8 @@ GENERATOR = "syndicate"
 DISCLOSURE_SCHEME = "urn:syndicate:disclosure"
 MACHINE_TRANSLATION_TERM = "machine-translation"
 
-MEDIA_TYPES = {
-    "rss": "application/rss+xml",
-    "atom": "application/atom+xml",
-    "json": "application/feed+json",
-    "newsml": "application/vnd.iptc.g2.newsitem+xml",
-}
-HTML_TYPE = "text/html"
+MEDIA_TYPES = FORMAT_TYPES
+HTML_TYPE = HTML
 
 # Visible notes per language: (machine translation, "… not reviewed", correction label, source label).
 # Languages not listed get the English text marked lang="en" dir="ltr".
@@ -68,8 +64,9 @@ def rfc3339(value: datetime) -> str:
 
 
 def feed_updated(items: Sequence[FeedItem]) -> datetime:
-    """The newest ``modified`` time of the items (never the wall clock); :data:`EMPTY_FEED_UPDATED` if none."""
-    times = [utc_time(i.article.modified, "updated", i.article.id) for i in items]
+    """The newest shown modification time of the items (never the wall clock; an item released by its embargo
+    counts from its release); :data:`EMPTY_FEED_UPDATED` if none."""
+    times = [utc_time(i.updated, "updated", i.article.id) for i in items]
     return max(times) if times else EMPTY_FEED_UPDATED
 
 

@@ -2,14 +2,13 @@
 
 Register it with :func:`install` **before** adding entries. It fixes (see ``guides/feeds.md`` §2):
 
-- Atom entry links lose ``rel``/``type``/``hreflang``/``title`` (#135): feedgen's links are removed and complete
-  bare ``link`` elements re-emitted (feedgen's Atom tree has no namespaces, so tags must be bare).
-- Per-entry language: ``xml:lang`` on every Atom entry; ``dc:language`` on every RSS item.
+- Entries are built directly as elements (:class:`PreparedEntry`, by the renderers) with complete links
+  (feedgen drops ``rel``/``type``/``hreflang``/``title``, #135), ``xml:lang`` on every Atom entry and
+  ``dc:language``/``dc:creator`` on every RSS item (#59, #67), so no entry-level extension is needed.
 - RSS ``<channel><link>`` = the home page, not whichever ``fg.link()`` came last; ``<docs>`` removed;
   ``lastBuildDate`` and item ``pubDate`` rewritten as RFC 822 GMT (feedgen writes ``+0000`` and switches the
   process locale to do it); feed links (self, other formats, translations, ``rel=hub``) as ``atom:link``
   in the RSS channel, since feedgen keeps only ``rel=self`` and drops the hub (#122).
-- RSS ``dc:creator`` for an author without an e-mail address (#59, #67).
 
 Does not choose any values: the renderers set every attribute below.
 """
@@ -19,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from feedgen.entry import FeedEntry
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -68,47 +67,11 @@ class SyndicateFeedExtension(BaseExtension):  # type: ignore[misc]
         return rss
 
 
-class SyndicateEntryExtension(BaseEntryExtension):  # type: ignore[misc]
-    """Entry-level fixes. Set ``lang``, ``links``, ``creator`` and ``pub_date`` per entry."""
-
-    def __init__(self) -> None:
-        self.lang = ""
-        self.links: list[dict[str, str]] = []
-        self.creator: str | None = None
-        self.pub_date = ""                        # RSS only: RFC 822 GMT text of pubDate
-
-    def extend_atom(self, entry: Any) -> Any:
-        for old in entry.findall("link"):
-            entry.remove(old)
-        for attrs in self.links:
-            etree.SubElement(entry, "link", _link_attrs(attrs))
-        if self.lang:
-            entry.set(XML_LANG, self.lang)
-        return entry
-
-    def extend_rss(self, item: Any) -> Any:
-        pub = item.find("pubDate")
-        if pub is not None and self.pub_date:
-            pub.text = self.pub_date
-        if self.creator:
-            etree.SubElement(item, f"{{{DC_NS}}}creator").text = self.creator
-        if self.lang:
-            etree.SubElement(item, f"{{{DC_NS}}}language").text = self.lang
-        return item
-
-
 def install(fg: FeedGenerator, fmt: str) -> SyndicateFeedExtension:
     """Register the extension on ``fg`` (before any ``add_entry``) and return its feed-level instance."""
-    fg.register_extension(NAME, SyndicateFeedExtension, SyndicateEntryExtension,
-                          atom=fmt == "atom", rss=fmt == "rss")
+    fg.register_extension(NAME, SyndicateFeedExtension, None, atom=fmt == "atom", rss=fmt == "rss")
     ext: SyndicateFeedExtension = getattr(fg, NAME)
     ext.fmt = fmt
-    return ext
-
-
-def entry_extension(fe: Any) -> SyndicateEntryExtension:
-    """The entry-level instance attached to a feedgen entry by :func:`install`."""
-    ext: SyndicateEntryExtension = getattr(fe, NAME)
     return ext
 
 

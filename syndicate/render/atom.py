@@ -76,8 +76,8 @@ def _entry_element(spec: FeedSpec, feed_item: FeedItem, site: Site) -> etree._El
     article = feed_item.article
     guid = article.guid
     title = c.entry_title(article)
-    updated = c.utc_time(article.modified, "updated", article.id)
-    published = c.utc_time(article.published, "published", article.id)
+    updated = c.utc_time(feed_item.updated, "updated", article.id)
+    published = c.utc_time(feed_item.published, "published", article.id)
     if not (guid and title):
         raise ValueError("Required fields not set")        # as feedgen's atom_entry
     entry = etree.Element("entry")

@@ -88,8 +88,8 @@ def _item(spec: FeedSpec, feed_item: FeedItem, site: Site) -> dict[str, Any]:
     summary = c.entry_summary(article)
     if summary:
         out["summary"] = summary
-    out["date_published"] = c.rfc3339(article.published)
-    out["date_modified"] = c.rfc3339(article.modified)
+    out["date_published"] = c.rfc3339(feed_item.published)
+    out["date_modified"] = c.rfc3339(feed_item.updated)
     author = plain_text(article.author or "")
     if author:
         out["authors"] = [{"name": author}]

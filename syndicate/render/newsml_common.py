@@ -18,7 +18,6 @@ NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
-NEWSITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
 STANDARD_VERSION = "2.35"
 
 #: Our own (non-IPTC) scheme aliases, declared in every item's inline catalog.

@@ -9,9 +9,10 @@ from lxml import etree
 from syndicate import __version__
 from syndicate.config import Site
 from syndicate.errors import RenderError
-from syndicate.model import Article, FeedItem, FeedSpec, Origin, Status
+from syndicate.media import NEWSITEM
+from syndicate.model import Article, FeedItem, FeedSpec, Origin, Show, Status
 from syndicate.sanitize import clean_html, plain_text, xml_safe
-from syndicate.render.newsml_common import (CATEGORY_ALIAS, IPTC_CATALOG, NAR, NEWSITEM_TYPE, NOTE_ALIAS,
+from syndicate.render.newsml_common import (CATEGORY_ALIAS, IPTC_CATALOG, NAR, NOTE_ALIAS,
     ROLE_ALIAS, SERVICE_ALIAS, STANDARD_VERSION, XML_LANG, g2_datetime, nar, own_schemes, sub, xhtml_document)
 
 _PUB_STATUS = {Status.USABLE: "stat:usable", Status.WITHHELD: "stat:withheld", Status.CANCELED: "stat:canceled"}
@@ -23,14 +24,17 @@ WITHHELD_NOTICE = "WITHHELD: do not use this item until a later version makes it
 MT_NOTICE = "Unreviewed machine translation ({engine}). Not checked by an editor."
 
 
-def build_item(fitem: FeedItem, spec: FeedSpec, site: Site, *, partner_embargo: bool = False) -> etree._Element:
+def build_item(fitem: FeedItem, spec: FeedSpec, site: Site) -> etree._Element:
     """The ``newsItem`` element for one feed item (a full item: never a diff).
+
+    How it is shown was decided by the policy (``fitem.show``): ``EMBARGOED`` writes ``<embargoed>`` and the
+    embargo note (partners that receive embargoed items early); a withheld or canceled version carries its
+    notice instead of its text.
 
     Args:
         fitem: the article and, for a translation, its original.
         spec: the feed this item is rendered for (service, category names, Media Topic mapping).
         site: publisher, rights and domain.
-        partner_embargo: write ``<embargoed>`` and the embargo note (partners configured for embargoed items).
 
     Raises:
         RenderError: the article cannot be expressed (e.g. a naive datetime).
@@ -49,7 +53,7 @@ def build_item(fitem: FeedItem, spec: FeedSpec, site: Site, *, partner_embargo: 
     for alias, uri in own_schemes(site, spec.category_scheme):
         sub(catalog, "scheme", attrs=[("alias", alias), ("uri", uri)])
     _rights(root, site)
-    _item_meta(root, fitem, spec, site, partner_embargo)
+    _item_meta(root, fitem, spec, site)
     _content_meta(root, article, spec)
     content_set = sub(root, "contentSet")
     inline = sub(content_set, "inlineXML", attrs=[("contenttype", "application/xhtml+xml")])
@@ -67,12 +71,13 @@ def _rights(root: etree._Element, site: Site) -> None:
         sub(rights, "usageTerms", plain_text(site.usage_terms))
 
 
-def _embargo_applies(article: Article, partner_embargo: bool) -> bool:
-    return bool(partner_embargo and article.embargo is not None and article.status is not Status.CANCELED)
+def _embargo_applies(fitem: FeedItem) -> bool:
+    return fitem.show is Show.EMBARGOED and fitem.article.embargo is not None
 
 
-def _ed_notes(article: Article, partner_embargo: bool) -> list[tuple[str, str, bool]]:
+def _ed_notes(fitem: FeedItem) -> list[tuple[str, str, bool]]:
     """(role code, text, is our fixed English wording) of every editorial note, in a fixed order."""
+    article = fitem.article
     notes: list[tuple[str, str, bool]] = []
     if article.status is Status.CANCELED:
         notes.append(("kill", KILL_NOTICE, True))
@@ -83,14 +88,14 @@ def _ed_notes(article: Article, partner_embargo: bool) -> list[tuple[str, str, b
     if article.origin is Origin.MACHINE:
         engine = " ".join(p for p in (article.mt_engine, article.mt_model) if p) or "unknown engine"
         notes.append(("machineTranslation", MT_NOTICE.format(engine=plain_text(engine)), True))
-    if _embargo_applies(article, partner_embargo):
+    if _embargo_applies(fitem):
         assert article.embargo is not None
         when = g2_datetime(article.embargo, what="embargo", item=article.guid)
         notes.append(("embargo", f"EMBARGOED until {when}. Do not publish before this time.", True))
     return notes
 
 
-def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site, partner_embargo: bool) -> None:
+def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site) -> None:
     article = fitem.article
     meta = sub(root, "itemMeta")
     sub(meta, "itemClass", attrs=[("qcode", "ninat:text")])
@@ -98,7 +103,7 @@ def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site
     sub(provider, "name", plain_text(site.publisher))
     sub(meta, "versionCreated", g2_datetime(article.modified, what="updated", item=article.guid))
     sub(meta, "firstCreated", g2_datetime(article.published, what="published", item=article.guid))
-    if _embargo_applies(article, partner_embargo):
+    if _embargo_applies(fitem):
         assert article.embargo is not None
         sub(meta, "embargoed", g2_datetime(article.embargo, what="embargo", item=article.guid))
     sub(meta, "pubStatus", attrs=[("qcode", _PUB_STATUS[Status(article.status)])])
@@ -106,7 +111,7 @@ def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site
     service = sub(meta, "service", attrs=[("qcode", f"{SERVICE_ALIAS}:{spec.key.lang}/{spec.key.category}")])
     sub(service, "name", plain_text(spec.title))
     english = article.lang.split("-")[0] == "en"
-    for role, text, ours in _ed_notes(article, partner_embargo):
+    for role, text, ours in _ed_notes(fitem):
         lang_attrs = [(XML_LANG, "en"), ("dir", "ltr" if article.direction == "rtl" else None)]
         sub(meta, "edNote", text, attrs=[("role", f"{NOTE_ALIAS}:{role}"), *(lang_attrs if ours and not english else [])])
     if article.version >= 2:
@@ -117,7 +122,7 @@ def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site
     if original is not None:
         sub(meta, "link", attrs=[
             ("rel", "irel:derivedFrom"), ("residref", original.guid), ("version", str(original.version)),
-            ("contenttype", NEWSITEM_TYPE), ("title", plain_text(original.title)), (XML_LANG, original.lang)])
+            ("contenttype", NEWSITEM), ("title", plain_text(original.title)), (XML_LANG, original.lang)])
     if article.url:
         sub(meta, "link", attrs=[("rel", "irel:seeAlso"), ("href", article.url), ("contenttype", "text/html")])
 
@@ -160,11 +165,12 @@ def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> Non
 
 
 def _body(article: Article, site: Site) -> etree._Element:
-    """The XHTML document: the sanitised body, or a kill notice for a canceled item."""
+    """The XHTML document: the sanitised body, or the notice of a canceled or withheld item (never its text)."""
     title = plain_text(article.title)
-    if article.status is Status.CANCELED:
+    notice = {Status.CANCELED: KILL_NOTICE, Status.WITHHELD: WITHHELD_NOTICE}.get(article.status)
+    if notice is not None:
         lang_attr = "" if article.lang.split("-")[0] == "en" else ' lang="en" dir="ltr"'
-        body = f"<p{lang_attr}>{xml_safe(KILL_NOTICE)}</p>"
+        body = f"<p{lang_attr}>{xml_safe(notice)}</p>"
     else:
         body = clean_html(article.body_html, article.url or site.base_url)
     return xhtml_document(title, body, article.lang, article.direction)

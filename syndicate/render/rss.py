@@ -95,7 +95,7 @@ def _item_element(spec: FeedSpec, feed_item: FeedItem, site: Site) -> etree._Ele
     article = feed_item.article
     title = rss_text(c.entry_title(article))
     description = c.content_html(feed_item, site)
-    published = c.utc_time(article.published, "published", article.id)
+    published = c.utc_time(feed_item.published, "published", article.id)
     if not (title or description):
         raise ValueError("Required fields not set")        # as feedgen's rss_entry
     item = etree.Element("item")

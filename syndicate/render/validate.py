@@ -107,8 +107,12 @@ class JsonFeedValidator:
     """JSON Feed 1.1 JSON Schema (``json-feed-schema.json`` + ``json-feed-item-schema.json`` in one folder)."""
 
     def __init__(self, folder: str | Path) -> None:
-        import jsonschema
-        from referencing import Registry, Resource
+        try:
+            import jsonschema
+            from referencing import Registry, Resource
+        except ImportError as exc:
+            raise ValidationError("JSON Feed validation needs the jsonschema package "
+                                  "(pip install jsonschema, or the project's 'dev' extra)") from exc
 
         folder = Path(folder)
         feed = json.loads((folder / "json-feed-schema.json").read_text(encoding="utf-8"))

@@ -2,33 +2,40 @@
 
 Each function returns ``(status, error, counts)``; errors of the work itself come back as values or as
 :class:`~syndicate.errors.SyndicateError` (the runner records them). The ``now`` passed in is the clock at
-the start of the run, not the fire time: a catch-up run publishes what is visible when it runs.
+the start of the run, not the fire time: a catch-up run publishes what is visible when it runs. A ``publish``
+job runs the one publish use case, translation included (``translate = false`` turns it off).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from syndicate.config import Schedule
+from syndicate.deliver.files import sweep_temp
+from syndicate.ingest.usecase import ingest
+from syndicate.publish.usecase import publish
 from syndicate.store.runs import FAILED, INTERRUPTED, SUCCESS, Run
+from syndicate.translate.usecase import translate_pending
 
 if TYPE_CHECKING:
     from syndicate.schedule.runner import JobRunner
 
-Result = "tuple[str, str | None, dict[str, Any]]"
+Result = tuple[str, str | None, dict[str, Any]]
 
 
-def publish_job(runner: "JobRunner", schedule: Schedule, run: Run, now: datetime) -> tuple[str, str | None, dict[str, Any]]:
-    from syndicate.publish import usecase as jobs
-
-    report = jobs.publish(runner.config, runner.store, now, feeds=schedule.feeds, formats=schedule.formats or None,
-                          stop=runner.stop.is_set, run_id=run.id)
+def publish_job(runner: JobRunner, schedule: Schedule, run: Run, now: datetime) -> Result:
+    report = publish(runner.config, runner.store, now, feeds=schedule.feeds, formats=schedule.formats or None,
+                     translate=schedule.translate, stop=runner.stop.is_set, run_id=run.id)
     counts: dict[str, Any] = {
         "rendered": len(report.results), "written": len(report.written), "failed": len(report.failed),
-        "unchanged": sum(1 for r in report.results if r.ok and not r.written), "skipped": report.skipped,
+        "unchanged": report.unchanged, "skipped": report.skipped,
         "item_files": report.item_files, "held_back": len(report.held_back),
     }
+    if report.translation is not None:
+        counts |= {"translated": len(report.translation.translated),
+                   "translations_pending": len(report.translation.pending)}
     if report.held_back:
         counts["held_back_items"] = sorted({e.item or "?" for e in report.held_back})
     if report.interrupted:
@@ -39,41 +46,35 @@ def publish_job(runner: "JobRunner", schedule: Schedule, run: Run, now: datetime
     return SUCCESS, None, counts
 
 
-def ingest_job(runner: "JobRunner", schedule: Schedule, run: Run, now: datetime) -> tuple[str, str | None, dict[str, Any]]:
-    from syndicate.publish import usecase as jobs
-
+def ingest_job(runner: JobRunner, schedule: Schedule, run: Run, now: datetime) -> Result:
     assert schedule.source is not None      # validated with the config
-    report = jobs.ingest(runner.config, runner.store, schedule.source, now, fmt=schedule.source_format,
-                         category=schedule.category, lang=schedule.lang)
-    counts = {k: report.count(k) for k in ("inserted", "updated", "unchanged")} | {"rejected": len(report.rejected)}
+    report = ingest(runner.config, runner.store, schedule.source, now, fmt=schedule.source_format,
+                    category=schedule.category, lang=schedule.lang)
+    counts: dict[str, Any] = {k: report.count(k) for k in ("inserted", "updated", "unchanged")}
+    counts["rejected"] = len(report.rejected)
     return SUCCESS, None, counts
 
 
-def translate_job(runner: "JobRunner", schedule: Schedule, run: Run, now: datetime
-                  ) -> tuple[str, str | None, dict[str, Any]]:
-    from syndicate.translate.usecase import translate_pending
-
+def translate_job(runner: JobRunner, schedule: Schedule, run: Run, now: datetime) -> Result:
     report = translate_pending(runner.config, runner.store, now)
-    counts = {"translated": len(report.translated), "pending": len(report.pending),
-              "engine_calls": report.engine_calls}
+    counts: dict[str, Any] = {"translated": len(report.translated), "pending": len(report.pending),
+                              "engine_calls": report.engine_calls}
     if report.pending:
         first = report.pending[0]
         return FAILED, f"{len(report.pending)} translation(s) still pending, e.g. {first[0]} → {first[1]}: {first[2]}", counts
     return SUCCESS, None, counts
 
 
-def prune_job(runner: "JobRunner", schedule: Schedule, run: Run, now: datetime) -> tuple[str, str | None, dict[str, Any]]:
+def prune_job(runner: JobRunner, schedule: Schedule, run: Run, now: datetime) -> Result:
     """Forget old finished runs and sweep temp files a killed writer left (under the publish lock, so an
     in-flight write of another process is never swept)."""
-    from syndicate.store.locks import store_lock
-    from syndicate.deliver.files import sweep_temp
-
     runs = runner.ledger.prune(now, schedule.keep_days)
-    with store_lock(runner.store, "publish", timeout=600):
+    with runner.store.locks.hold("publish", timeout=600):
         temps = sweep_temp(runner.config.output.dir)
         if runner.config.output.partners_dir is not None:
             temps += sweep_temp(runner.config.output.partners_dir)
     return SUCCESS, None, {"runs_deleted": runs, "temp_files_removed": temps}
 
 
-KINDS = {"publish": publish_job, "ingest": ingest_job, "translate": translate_job, "prune": prune_job}
+KINDS: dict[str, Callable[[JobRunner, Schedule, Run, datetime], Result]] = {
+    "publish": publish_job, "ingest": ingest_job, "translate": translate_job, "prune": prune_job}

@@ -16,9 +16,8 @@ from typing import Any, Callable
 
 from syndicate.config import Config, Schedule
 from syndicate.errors import LockedError, SyndicateError
-from syndicate.store.locks import store_lock
-from syndicate.store.runs import FAILED, INTERRUPTED, SUCCESS, Run, RunLedger
-from syndicate.store.sql import SqlStore
+from syndicate.store import Store
+from syndicate.store.runs import FAILED, INTERRUPTED, SUCCESS, Run
 from syndicate.schedule.triggers import grace_seconds, previous_fire
 
 log = logging.getLogger("syndicate.run")
@@ -45,14 +44,14 @@ class RunOutcome:
 class JobRunner:
     """Runs the jobs of one config against one store."""
 
-    def __init__(self, config: Config, store: SqlStore, *, clock: Clock = system_clock,
+    def __init__(self, config: Config, store: Store, *, clock: Clock = system_clock,
                  stop: threading.Event | None = None, owner: str | None = None,
                  lock_timeout: float | None = None) -> None:
         self.config = config             # replaced as a whole on reload (SIGHUP)
         self.store = store
         self.clock = clock
         self.stop = stop or threading.Event()
-        self.ledger = RunLedger(store, owner)
+        self.ledger = store.runs.as_owner(owner)
         self.lock_timeout = lock_timeout
 
     def schedule(self, name: str) -> Schedule | None:
@@ -107,7 +106,7 @@ class JobRunner:
         """Run ``schedule`` for ``fire_time`` unless that fire time already ran (here or elsewhere)."""
         timeout = self.lock_timeout if self.lock_timeout is not None else grace_seconds(schedule, fire_time)
         try:
-            with store_lock(self.store, f"job:{schedule.name}", timeout=timeout):
+            with self.store.locks.hold(f"job:{schedule.name}", timeout=timeout):
                 run = self.ledger.claim(schedule.name, schedule.kind, fire_time, self.clock())
                 if run is None:
                     log.info("job %s fire %s already ran: skipped", schedule.name, fire_time.isoformat(),

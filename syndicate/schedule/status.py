@@ -6,25 +6,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, Iterable, Sequence
-
-from sqlalchemy import func, or_, select
-from sqlalchemy.exc import SQLAlchemyError
+from typing import Any
 
 from syndicate.config import Config, Schedule
-from syndicate.errors import StoreError
-from syndicate.select.plan import Planner
-from syndicate.store.runs import RunLedger
+from syndicate.model import PUBLIC
 from syndicate.schedule.triggers import next_fire
-from syndicate.store.schema import articles
-from syndicate.store.sql import SqlStore, _utc
+from syndicate.select.policy import HELD_REASONS, decide
+from syndicate.store import Store
+from syndicate.times import iso as _iso
+from syndicate.translate.usecase import pending_counts
 
 EMBARGO_LIST = 20
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
 
 
 def describe(schedule: Schedule) -> str:
@@ -38,8 +32,8 @@ def describe(schedule: Schedule) -> str:
     return f"every {secs}s {schedule.timezone}"
 
 
-def _jobs(config: Config, store: SqlStore, now: datetime) -> list[dict[str, Any]]:
-    ledger = RunLedger(store)
+def _jobs(config: Config, store: Store, now: datetime) -> list[dict[str, Any]]:
+    ledger = store.runs
     out = []
     for s in config.schedules:
         last = ledger.last_run(s.name)
@@ -56,10 +50,10 @@ def _jobs(config: Config, store: SqlStore, now: datetime) -> list[dict[str, Any]
     return out
 
 
-def _feeds(store: SqlStore) -> list[dict[str, Any]]:
-    marks = Planner(store).watermarks()
+def _feeds(store: Store) -> list[dict[str, Any]]:
+    marks = store.feeds.watermarks()
     out = []
-    for state in store.all_feed_states():
+    for state in store.feeds.states():
         mark = marks.get(state.path)
         out.append({"path": state.path, "last_published": _iso(state.written_at), "items": state.items,
                     "sha256": state.sha256, "size": state.size,
@@ -67,59 +61,37 @@ def _feeds(store: SqlStore) -> list[dict[str, Any]]:
     return out
 
 
-def _pending_translations(config: Config, store: SqlStore) -> dict[str, int]:
-    if not config.translation.targets:
-        return {}
-    from syndicate.translate.usecase import _chunks, _originals, pending_translations
-
-    counts = {t: 0 for t in config.translation.targets}
-    for chunk in _chunks(_originals(store, config), 500):
-        for dst in counts:
-            counts[dst] += len(pending_translations(store, config, dst, chunk))
-    return counts
-
-
-def _held_back(config: Config, store: SqlStore, now: datetime, jobs: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    a = articles.c
-    try:
-        with store.engine.connect() as conn:
-            embargoed = conn.execute(select(a.id, a.lang, a.category, a.embargo).where(a.embargo > now)
-                                     .order_by(a.embargo, a.id).limit(EMBARGO_LIST)).all()
-            n_embargoed = conn.execute(select(func.count()).select_from(articles).where(a.embargo > now)).scalar_one()
-            n_future = conn.execute(select(func.count()).select_from(articles).where(a.published > now)).scalar_one()
-            n_hidden = conn.execute(select(func.count()).select_from(articles).where(
-                or_(a.status == "withheld", a.status == "canceled"))).scalar_one()
-    except SQLAlchemyError as exc:
-        raise StoreError("cannot read held-back items") from exc
+def _held_back(store: Store, now: datetime, jobs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What the public cannot see at ``now``, by the policy's reasons (``publish`` reports the same)."""
+    counts = {reason: 0 for reason in HELD_REASONS if reason not in ("never-shown", "outside-scope", "format")}
+    waiting: list[dict[str, Any]] = []
+    for article in store.articles.not_public(now):
+        decision = decide(article, PUBLIC, now)
+        if decision.visible:
+            continue
+        counts[decision.reason] = counts.get(decision.reason, 0) + 1
+        if decision.reason in ("embargoed", "scheduled") and len(waiting) < EMBARGO_LIST:
+            waiting.append({"id": article.id, "lang": article.lang, "category": article.category,
+                            "reason": decision.reason, "until": _iso(decision.at)})
     errors: list[str] = []
     for job in jobs:
-        counts = (job.get("last_run") or {}).get("counts") or {}
-        errors.extend(counts.get("held_back_items", []))
-    return {"embargoed": int(n_embargoed), "scheduled": int(n_future), "withheld_or_canceled": int(n_hidden),
-            "embargo_list": [{"id": i, "lang": lang, "category": cat, "until": _iso(_utc(until))}
-                             for i, lang, cat, until in embargoed],
-            "render_errors": sorted(set(errors))}
+        last = job.get("last_run") or {}
+        errors.extend((last.get("counts") or {}).get("held_back_items", []))
+    return {**counts, "withheld_or_canceled": counts["withheld"] + counts["canceled"],
+            "embargo_list": waiting, "render_errors": sorted(set(errors))}
 
 
-def _partner_queue(store: SqlStore) -> list[dict[str, Any]] | None:
-    try:
-        from syndicate.deliver.queue import queue_summary
-    except ImportError:
-        return None
-    rows = queue_summary(store)
+def _partner_queue(store: Store) -> list[dict[str, Any]]:
+    rows = store.delivery.summary()
     return [{k: (_iso(v) if isinstance(v, datetime) else v) for k, v in row.items()} for row in rows]
 
 
-def gather_status(config: Config, store: SqlStore, now: datetime) -> dict[str, Any]:
+def gather_status(config: Config, store: Store, now: datetime) -> dict[str, Any]:
     """Everything ``syndicate status`` shows, as JSON-ready data."""
     jobs = _jobs(config, store, now)
-    status: dict[str, Any] = {"now": _iso(now), "jobs": jobs, "feeds": _feeds(store),
-                              "pending_translations": _pending_translations(config, store),
-                              "held_back": _held_back(config, store, now, jobs)}
-    queue = _partner_queue(store)
-    if queue is not None:
-        status["partner_queue"] = queue
-    return status
+    return {"now": _iso(now), "jobs": jobs, "feeds": _feeds(store),
+            "pending_translations": pending_counts(config, store) if config.translation.targets else {},
+            "held_back": _held_back(store, now, jobs), "partner_queue": _partner_queue(store)}
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[str]:
@@ -149,9 +121,10 @@ def format_status(status: dict[str, Any]) -> str:
     lines += ["", "PENDING TRANSLATIONS: " + (", ".join(f"{k} {v}" for k, v in pending.items()) or "none")]
     held = status["held_back"]
     lines += ["", f"HELD BACK: {held['embargoed']} embargoed, {held['scheduled']} scheduled, "
-                  f"{held['withheld_or_canceled']} withheld or canceled, {len(held['render_errors'])} render errors"]
+                  f"{held['withheld']} withheld, {held['canceled']} canceled, "
+                  f"{len(held['render_errors'])} render errors"]
     for e in held["embargo_list"]:
-        lines.append(f"  embargo {e['id']} ({e['lang']}/{e['category']}) until {e['until']}")
+        lines.append(f"  {e['reason']} {e['id']} ({e['lang']}/{e['category']}) until {e['until']}")
     for item in held["render_errors"]:
         lines.append(f"  render error: {item}")
     if "partner_queue" in status:

@@ -12,36 +12,29 @@ A feed's bytes depend only on (a) the config that shapes it, (b) the articles of
 * a visibility timer of its scope fell due between its last render and ``now``.
 
 The cost of planning grows with what changed (index range scans on ``seq`` and ``due_at``), not with the
-size of the store. Contains no rendering and no file writes; the pipeline asks :meth:`Planner.plan` and
-reports each good render with :meth:`Planner.record`.
+size of the store. Planning is pure: it decides from the data it is given (watermarks, the changes since the
+oldest one, the family scopes of those changes, the timers that fell due, the sizes of the files on disk),
+in two steps: :func:`first_pass` settles what needs no change data and says which changes to read;
+:func:`finish` decides the rest. The publisher (:mod:`syndicate.publish.publisher`) reads and records.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Iterable
-
-from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from typing import Any
 
 from syndicate import __version__
 from syndicate.config import ALL, Config, Partner
-from syndicate.errors import StoreError
 from syndicate.model import FeedKey, FeedSpec
-from syndicate.store.schema_runs import feed_watermarks, publish_cursors, publish_timers
-from syndicate.store.sql import SqlStore, _utc
+from syndicate.store import Change, Watermark
 
 #: more changes than this since the oldest watermark: treat every watermarked feed as changed (a full build
 #: costs less than tracing each change, and memory stays bounded)
 MAX_TRACED_CHANGES = 5000
-TIMER_CURSOR = "timers"
-# built once (a run records every feed it renders): the values come as execution parameters
-_UPDATE_WATERMARK = update(feed_watermarks).where(feed_watermarks.c.path == bindparam("where_path"))
-_INSERT_WATERMARK = insert(feed_watermarks)
 
 
 def config_hash(config: Config, spec: FeedSpec, partner: Partner | None = None) -> str:
@@ -61,18 +54,8 @@ class FeedTarget:
 
     state_key: str          # feed_state / watermark key: the path, prefixed for partners
     key: FeedKey
-    file: Path              # where the file lives on disk
     config_hash: str
-
-
-@dataclass(frozen=True)
-class Watermark:
-    path: str
-    seq: int
-    config_hash: str
-    rendered_at: datetime
-    size: int
-    run_id: int | None
+    size_on_disk: int | None = None     # None: no file there
 
 
 @dataclass
@@ -87,8 +70,65 @@ class Plan:
         return state_key in self.dirty
 
 
-def _scopes_of_changes(store: SqlStore, changes: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
-    """(lang, category) → newest change seq touching it, for feeds of that category."""
+@dataclass
+class Pending:
+    """What :func:`first_pass` could not settle, and the change data :func:`finish` needs for it."""
+
+    plan: Plan
+    candidates: list[tuple[FeedTarget, Watermark]]
+
+    @property
+    def low_seq(self) -> int:
+        """Read the changes after this seq (the oldest watermark among the candidates)."""
+        return min((m.seq for _, m in self.candidates), default=self.plan.seq)
+
+    @property
+    def since(self) -> datetime | None:
+        """Read the timers due after this instant (the oldest render among the candidates)."""
+        return min((m.rendered_at for _, m in self.candidates), default=None)
+
+
+def static_reason(target: FeedTarget, mark: Watermark | None, now: datetime, full: bool) -> str | None:
+    """Why ``target`` must be rendered whatever the articles did, or None."""
+    if full:
+        return "full"
+    if mark is None:
+        return "never published"
+    if mark.config_hash != target.config_hash:
+        return "config changed"
+    if now < mark.rendered_at:
+        return "clock before last render"
+    if mark.size >= 0:
+        if target.size_on_disk is None:
+            return "file missing"
+        if target.size_on_disk != mark.size:
+            return "file changed on disk"
+    return None
+
+
+def first_pass(targets: Iterable[FeedTarget], marks: Mapping[str, Watermark], seq: int, now: datetime, *,
+               full: bool = False) -> Pending:
+    """Settle every target that needs no change data (first render, config changed, file missing, ``full``)."""
+    plan = Plan(seq=seq)
+    candidates: list[tuple[FeedTarget, Watermark]] = []
+    for target in targets:
+        mark = marks.get(target.state_key)
+        reason = static_reason(target, mark, now, full)
+        if reason:
+            plan.dirty[target.state_key] = reason
+        else:
+            assert mark is not None
+            candidates.append((target, mark))
+    return Pending(plan, candidates)
+
+
+def scopes_of_changes(changes: Sequence[Change], family_scopes: Iterable[tuple[str, str, str]],
+                      categories_before: Mapping[str, set[str]]) -> dict[tuple[str, str], int]:
+    """(lang, category) → newest change seq touching it, for feeds of that category.
+
+    ``family_scopes`` are (family, lang, category) of the current members of the changed families;
+    ``categories_before`` the categories changed articles had in earlier versions (an article can move).
+    """
     touched: dict[tuple[str, str], int] = {}
 
     def touch(lang: str, cat: str, seq: int) -> None:
@@ -96,153 +136,40 @@ def _scopes_of_changes(store: SqlStore, changes: list[dict[str, Any]]) -> dict[t
             touched[(lang, cat)] = seq
 
     members: dict[str, list[tuple[str, str]]] = {}
-    for family, lang, cat in store.family_scopes(c["family"] for c in changes):
+    for family, lang, cat in family_scopes:
         members.setdefault(family, []).append((lang, cat))
-    moved = [c for c in changes if c["version"] > 1]
-    before = store.categories_before((c["id"] for c in moved), min((c["seq"] for c in moved), default=0))
     for c in changes:
-        seq, lang = c["seq"], c["lang"]
-        touch(lang, c["category"], seq)
-        for old in before.get(c["id"], ()):
-            touch(lang, old, seq)
-        for m_lang, m_cat in members.get(c["family"], ()):
-            touch(m_lang, m_cat, seq)        # its alternates / derivedFrom appear in the members' feeds
-            touch(lang, m_cat, seq)          # a replaced machine version lived in the family's category
+        touch(c.lang, c.category, c.seq)
+        for old in categories_before.get(c.id, ()):
+            touch(c.lang, old, c.seq)
+        for m_lang, m_cat in members.get(c.family, ()):
+            touch(m_lang, m_cat, c.seq)      # its alternates / derivedFrom appear in the members' feeds
+            touch(c.lang, m_cat, c.seq)      # a replaced machine version lived in the family's category
     return touched
 
 
-class Planner:
-    """Reads and writes the watermarks of one store."""
-
-    def __init__(self, store: SqlStore) -> None:
-        self.store = store
-
-    # -- watermarks ------------------------------------------------------------------------------------
-    def watermarks(self) -> dict[str, Watermark]:
-        try:
-            with self.store.engine.connect() as conn:
-                rows = conn.execute(select(feed_watermarks)).mappings().all()
-        except SQLAlchemyError as exc:
-            raise StoreError("cannot read feed watermarks") from exc
-        return {r["path"]: Watermark(r["path"], int(r["seq"]), r["config_hash"], _utc(r["rendered_at"]),  # type: ignore[arg-type]
-                                     int(r["size"]), r["run_id"]) for r in rows}
-
-    def record(self, target: FeedTarget, seq: int, now: datetime, size: int, run_id: int | None = None) -> None:
-        """Remember a good render of ``target`` (``size`` -1 when no file is written)."""
-        values = dict(path=target.state_key, seq=seq, config_hash=target.config_hash, rendered_at=now,
-                      size=size, run_id=run_id)
-        try:
-            with self.store.engine.begin() as conn:
-                done = conn.execute(_UPDATE_WATERMARK, {"where_path": target.state_key, **values})
-                if done.rowcount == 0:
-                    conn.execute(_INSERT_WATERMARK, values)
-        except SQLAlchemyError as exc:
-            raise StoreError("cannot record feed watermark", context=target.state_key) from exc
-
-    # -- timers ----------------------------------------------------------------------------------------
-    def _sync_timers(self, seq: int, now: datetime) -> None:
-        """Register the future visibility instants of every article changed since the last scan."""
-        c = publish_cursors.c
-        try:
-            with self.store.engine.begin() as conn:
-                row = conn.execute(select(c.seq, c.at).where(c.name == TIMER_CURSOR)).first()
-                after = int(row.seq) if row else 0
-                if row is not None and row.at is not None and now < _utc(row.at):  # type: ignore[operator]
-                    after = 0        # the clock went back: instants in (now, last scan] are future again
-                if after < seq or after == 0:
-                    found = self.store.future_visibility(after, seq, now)
-                    have = {(r.article_id, _utc(r.due_at)) for r in conn.execute(
-                        select(publish_timers.c.article_id, publish_timers.c.due_at).where(
-                            publish_timers.c.article_id.in_({f[0] for f in found})))} if found else set()
-                    rows = [dict(article_id=a, lang=lang, category=cat, due_at=due) for a, lang, cat, due in found
-                            if (a, due) not in have]
-                    if rows:
-                        conn.execute(insert(publish_timers), rows)
-                if row is None:
-                    conn.execute(insert(publish_cursors).values(name=TIMER_CURSOR, seq=seq, at=now))
-                else:
-                    conn.execute(update(publish_cursors).where(c.name == TIMER_CURSOR)
-                                 .values(seq=max(seq, after), at=now))
-        except IntegrityError:
-            pass             # a concurrent planner registered the same instants: nothing is lost
-        except SQLAlchemyError as exc:
-            raise StoreError("cannot update publish timers") from exc
-
-    def _due_timers(self, since: datetime, now: datetime) -> list[tuple[str, str, datetime]]:
-        t = publish_timers.c
-        try:
-            with self.store.engine.connect() as conn:
-                rows = conn.execute(select(t.lang, t.category, t.due_at).where(t.due_at > since, t.due_at <= now))
-                return [(lang, cat, _utc(due)) for lang, cat, due in rows]  # type: ignore[misc]
-        except SQLAlchemyError as exc:
-            raise StoreError("cannot read publish timers") from exc
-
-    def forget_timers(self, before: datetime) -> int:
-        """Drop timers every feed has already rendered past."""
-        try:
-            with self.store.engine.begin() as conn:
-                return int(conn.execute(delete(publish_timers).where(publish_timers.c.due_at <= before)).rowcount)
-        except SQLAlchemyError as exc:
-            raise StoreError("cannot prune publish timers") from exc
-
-    # -- planning --------------------------------------------------------------------------------------
-    def plan(self, targets: Iterable[FeedTarget], now: datetime, *, full: bool = False) -> Plan:
-        """Decide which of ``targets`` to render at ``now``."""
-        seq = self.store.max_seq()
-        self._sync_timers(seq, now)
-        plan = Plan(seq=seq)
-        marks = self.watermarks()
-        candidates: list[tuple[FeedTarget, Watermark]] = []
-        for target in targets:
-            mark = marks.get(target.state_key)
-            reason = self._static_reason(target, mark, now, full)
-            if reason:
-                plan.dirty[target.state_key] = reason
-            else:
-                candidates.append((target, mark))  # type: ignore[arg-type]
-        if not candidates:
-            return plan
-        low = min(m.seq for _, m in candidates)
-        changes = self.store.changes_since(low, seq, limit=MAX_TRACED_CHANGES + 1) if low < seq else []
-        flood = len(changes) > MAX_TRACED_CHANGES
-        scopes = {} if flood else _scopes_of_changes(self.store, changes)
-        lang_seq: dict[str, int] = {}
-        for (lang, _), s in scopes.items():
-            lang_seq[lang] = max(lang_seq.get(lang, -1), s)
-        since = min(m.rendered_at for _, m in candidates)
-        due: dict[tuple[str, str], datetime] = {}
-        for lang, cat, at in self._due_timers(since, now):
-            for scope in ((lang, cat), (lang, ALL)):
-                if due.get(scope) is None or due[scope] < at:
-                    due[scope] = at
-        for target, mark in candidates:
-            k = target.key
-            newest = lang_seq.get(k.lang, -1) if k.category == ALL else scopes.get((k.lang, k.category), -1)
-            if flood and mark.seq < seq:
-                plan.dirty[target.state_key] = "many changes"
-            elif newest > mark.seq:
-                plan.dirty[target.state_key] = "articles changed"
-            elif (k.lang, k.category) in due and due[(k.lang, k.category)] > mark.rendered_at:
-                plan.dirty[target.state_key] = "embargo or publish time reached"
-            else:
-                plan.clean.append(target.state_key)
-        return plan
-
-    @staticmethod
-    def _static_reason(target: FeedTarget, mark: Watermark | None, now: datetime, full: bool) -> str | None:
-        if full:
-            return "full"
-        if mark is None:
-            return "never published"
-        if mark.config_hash != target.config_hash:
-            return "config changed"
-        if now < mark.rendered_at:
-            return "clock before last render"
-        if mark.size >= 0:
-            try:
-                size = target.file.stat().st_size
-            except OSError:
-                return "file missing"
-            if size != mark.size:
-                return "file changed on disk"
-        return None
+def finish(pending: Pending, scopes: Mapping[tuple[str, str], int] | None,
+           due: Iterable[tuple[str, str, datetime]]) -> Plan:
+    """Decide the candidates from the scopes their changes touched (``None``: too many changes to trace) and
+    the visibility timers that fell due since their last render."""
+    plan = pending.plan
+    lang_seq: dict[str, int] = {}
+    for (lang, _), s in (scopes or {}).items():
+        lang_seq[lang] = max(lang_seq.get(lang, -1), s)
+    due_at: dict[tuple[str, str], datetime] = {}
+    for lang, cat, at in due:
+        for scope in ((lang, cat), (lang, ALL)):
+            if due_at.get(scope) is None or due_at[scope] < at:
+                due_at[scope] = at
+    for target, mark in pending.candidates:
+        k = target.key
+        newest = lang_seq.get(k.lang, -1) if k.category == ALL else (scopes or {}).get((k.lang, k.category), -1)
+        if scopes is None and mark.seq < plan.seq:
+            plan.dirty[target.state_key] = "many changes"
+        elif newest > mark.seq:
+            plan.dirty[target.state_key] = "articles changed"
+        elif (k.lang, k.category) in due_at and due_at[(k.lang, k.category)] > mark.rendered_at:
+            plan.dirty[target.state_key] = "embargo or publish time reached"
+        else:
+            plan.clean.append(target.state_key)
+    return plan

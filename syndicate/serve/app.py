@@ -20,14 +20,17 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Iterable
 
-from syndicate.config import ALL, Config, Partner
+from syndicate.config import Config, Partner
 from syndicate.errors import SyndicateError
-from syndicate.store.sql import SqlStore
-from syndicate.serve.auth import Authenticator, RateLimiter, bearer
+from syndicate.media import NEWSMESSAGE, with_charset
+from syndicate.select.policy import audience_of, may_fetch
+from syndicate.serve.auth import Authenticator, bearer
+from syndicate.store import Store, open_store
 from syndicate.serve.files import Entry, FileCache, safe_parts
 from syndicate.serve.items import BadRequest, Forbidden, fetch_page, next_link, parse_query
 
@@ -65,36 +68,39 @@ def _etag_matches(header: str, entry: Entry) -> bool:
 def _not_modified_since(header: str, entry: Entry) -> bool:
     try:
         since = parsedate_to_datetime(header)
-    except (TypeError, ValueError, IndexError):
-        return False
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False                 # unparseable or absurd: ignored, as RFC 9110 asks
     if since is None or since.tzinfo is None:
         return False
-    return entry.mtime <= since.timestamp()
+    try:
+        return entry.mtime <= since.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return False
 
 
 class SyndicateApp:
     """WSGI callable serving the output folder, partner folders and the items API of one config."""
 
-    def __init__(self, config: Config, *, store: SqlStore | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, config: Config, *, store: Store | None = None,
+                 clock: Callable[[], datetime] | None = None, limit_clock: Callable[[], float] = time.time) -> None:
         self.config = config
         self.public = FileCache(config.output.dir)
         pdir = config.output.partners_dir
         self.partner_files = {p.name: FileCache(pdir / p.name) for p in config.partners} if pdir else {}
         self.auth = Authenticator(config.partners)
-        self.limiter = RateLimiter()
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.limit_clock = limit_clock
         self._store = store
         self._store_lock = threading.Lock()
         hub = config.site.hub_url
         self._hub_link = f'<{hub}>; rel="hub"' if hub else None
 
     @property
-    def store(self) -> SqlStore:
+    def store(self) -> Store:
         if self._store is None:
             with self._store_lock:
                 if self._store is None:
-                    self._store = SqlStore(self.config.store_url)
+                    self._store = open_store(self.config.store_url)
         return self._store
 
     # -- responses -------------------------------------------------------------------------------------
@@ -155,9 +161,12 @@ class SyndicateApp:
         if partner is None:
             return self._simple(start, 401, "a valid partner token is required",
                                 [("WWW-Authenticate", 'Bearer realm="syndicate"')], head=head)
-        allowed, retry_after, remaining = self.limiter.allow(partner)
-        if not allowed:
-            return self._simple(start, 429, "rate limit exceeded", [("Retry-After", str(retry_after))], head=head)
+        # one bucket per partner in the store, shared by every worker process
+        quota = self.store.limits.take(partner.name, partner.rate_limit, self.limit_clock())
+        remaining = quota.remaining
+        if not quota.allowed:
+            return self._simple(start, 429, "rate limit exceeded", [("Retry-After", str(quota.retry_after))],
+                                head=head)
         if path == "/api/v1/items":
             return self._items(environ, start, partner, head)
         if path == "/api/v1/quota":
@@ -170,24 +179,13 @@ class SyndicateApp:
         if not parts or parts[0] != "partners" or len(parts) < 4:
             return self._simple(start, 404, "not found", head=head)
         name, rel = parts[1], parts[2:]
-        if name != partner.name or not self._in_scope(partner, rel):
+        if name != partner.name or not may_fetch(audience_of(partner), rel[0], rel[1]):
             return self._simple(start, 403, "outside this partner's agreement", head=head)
         cache = self.partner_files.get(name)
         entry = cache.get(rel) if cache else None
         if entry is None:
             return self._simple(start, 404, "not found", head=head)
         return self._file(environ, start, entry, "private, max-age=60", None)
-
-    @staticmethod
-    def _in_scope(partner: Partner, rel: list[str]) -> bool:
-        lang, section = rel[0], rel[1]
-        if partner.languages and lang not in partner.languages:
-            return False
-        if section == "items":
-            return True      # the partner folder only ever holds items of the partner's own feeds
-        if section == ALL:
-            return not partner.categories or ALL in partner.categories
-        return not partner.categories or ALL in partner.categories or section in partner.categories
 
     def _items(self, environ: dict[str, Any], start: StartResponse, partner: Partner, head: bool) -> list[bytes]:
         qs = environ.get("QUERY_STRING", "")
@@ -203,7 +201,7 @@ class SyndicateApp:
         if page.body is None:
             start("204 No Content", headers)
             return []
-        headers += [("Content-Type", "application/vnd.iptc.g2.newsmessage+xml; charset=utf-8"),
+        headers += [("Content-Type", with_charset(NEWSMESSAGE)),
                     ("Content-Length", str(len(page.body)))]
         start("200 OK", headers)
         return [] if head else [page.body]

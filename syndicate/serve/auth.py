@@ -4,18 +4,15 @@ Tokens: ``syndicate partners token NAME`` prints a random token once and the sha
 ``[partners.NAME] token_hashes``. A presented token is hashed and compared with *every* configured hash with
 :func:`hmac.compare_digest` (no early exit), so timing tells nothing about which hash, or how much of it, matched.
 
-Rate limits: a token bucket per partner holding ``rate_limit`` requests, refilled at ``rate_limit`` per minute.
+Rate limits live in the store (:mod:`syndicate.store.limits`), so every server worker shares them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import secrets
-import threading
-import time
-from typing import Callable, Sequence
+from collections.abc import Sequence
 
 from syndicate.config import Partner
 
@@ -57,32 +54,3 @@ class Authenticator:
             if hmac.compare_digest(presented, digest):
                 found = partner
         return found
-
-
-class RateLimiter:
-    """Token buckets keyed by partner name: ``allow(partner)`` → ``(allowed, retry_after_seconds, remaining)``."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}   # name -> (tokens, at)
-        self._lock = threading.Lock()
-
-    def allow(self, partner: Partner) -> tuple[bool, int, int]:
-        capacity = float(partner.rate_limit)
-        rate = capacity / 60.0
-        now = self._clock()
-        with self._lock:
-            tokens, at = self._buckets.get(partner.name, (capacity, now))
-            tokens = min(capacity, tokens + (now - at) * rate)
-            if tokens >= 1.0:
-                self._buckets[partner.name] = (tokens - 1.0, now)
-                return True, 0, int(tokens - 1.0)
-            self._buckets[partner.name] = (tokens, now)
-            return False, max(1, math.ceil((1.0 - tokens) / rate)), 0
-
-    def remaining(self, partner: Partner) -> int:
-        capacity = float(partner.rate_limit)
-        now = self._clock()
-        with self._lock:
-            tokens, at = self._buckets.get(partner.name, (capacity, now))
-        return int(min(capacity, tokens + (now - at) * capacity / 60.0))

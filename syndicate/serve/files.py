@@ -19,14 +19,11 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from pathlib import Path
 
-#: File name → media type; items/<uuid>-vN.xml are single NewsML-G2 items.
-MEDIA_TYPES = {
-    "rss.xml": "application/rss+xml; charset=utf-8",
-    "atom.xml": "application/atom+xml; charset=utf-8",
-    "feed.json": "application/feed+json; charset=utf-8",
-    "newsml.xml": "application/vnd.iptc.g2.newsmessage+xml; charset=utf-8",
-}
-ITEM_MEDIA_TYPE = "application/vnd.iptc.g2.newsitem+xml; charset=utf-8"
+from syndicate.media import FILENAMES, FORMAT_TYPES, NEWSITEM, with_charset
+
+#: File name → media type (the table of :mod:`syndicate.media`); items/<uuid>-vN.xml are single NewsML-G2 items.
+MEDIA_TYPES = {name: with_charset(FORMAT_TYPES[fmt]) for fmt, name in FILENAMES.items()}
+ITEM_MEDIA_TYPE = with_charset(NEWSITEM)
 MAX_CACHED = 4096
 MAX_FILE = 16 * 1024 * 1024
 GZIP_MIN = 256

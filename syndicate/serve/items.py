@@ -14,24 +14,24 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qs, urlencode
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
-from syndicate.config import ALL, Config, Partner
-from syndicate.deliver.changes import cursor_column, last_cursor, sync_changes
-from syndicate.deliver.messages import MEDIA_TYPE, news_message, prepare
-from syndicate.errors import StoreError
-from syndicate.store.schema import article_versions
-from syndicate.store.schema_delivery import delivery_changes
-from syndicate.store.sql import SqlStore, _from_snapshot
+from syndicate.config import Config, Partner
+from syndicate.deliver.changes import sync_changes
+from syndicate.deliver.messages import partner_message, prepare
+from syndicate.model import Status
+from syndicate.select.policy import audience_of, decide
+from syndicate.store import Store
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+#: cursors are 64-bit in the store; anything larger was not handed out by this API
+MAX_CURSOR = 2**63 - 1
 _PREFIX = b"c1:"
+_DIGITS = re.compile(r"[0-9]{1,19}")
 
 
 class BadRequest(ValueError):
@@ -53,9 +53,10 @@ def decode_cursor(text: str) -> int:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):
         raise BadRequest("since: not a cursor returned by this API") from None
-    if not raw.startswith(_PREFIX) or not raw[len(_PREFIX):].isdigit():
+    number = raw[len(_PREFIX):].decode("ascii", "replace")
+    if not raw.startswith(_PREFIX) or not _DIGITS.fullmatch(number) or int(number) > MAX_CURSOR:
         raise BadRequest("since: not a cursor returned by this API")
-    return int(raw[len(_PREFIX):])
+    return int(number)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,16 @@ class Query:
 
 
 def parse_query(query_string: str, partner: Partner, config: Config) -> Query:
-    """Validate the query parameters against the partner's scope."""
-    params = parse_qs(query_string, keep_blank_values=True)
+    """Validate the query parameters against the partner's scope.
+
+    Raises:
+        BadRequest: a parameter is malformed.
+        Forbidden: a parameter asks for something outside the partner's agreement.
+    """
+    try:
+        params = parse_qs(query_string, keep_blank_values=True, strict_parsing=False, max_num_fields=50)
+    except ValueError as exc:
+        raise BadRequest(f"query: {exc}") from None
 
     def one(name: str) -> str | None:
         values = params.get(name)
@@ -83,59 +92,49 @@ def parse_query(query_string: str, partner: Partner, config: Config) -> Query:
             return None
         return values[-1]
 
-    since = decode_cursor(one("since")) if one("since") else 0
+    since_text = one("since")
+    since = decode_cursor(since_text) if since_text else 0
     limit_text = one("limit")
     if limit_text is None:
         limit = DEFAULT_LIMIT
-    elif not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
+    elif not re.fullmatch(r"[0-9]{1,4}", limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
         raise BadRequest(f"limit: must be an integer between 1 and {MAX_LIMIT}")
     else:
         limit = int(limit_text)
+    scope = audience_of(partner).scope
     lang, category = one("lang"), one("category")
     if lang is not None and (lang not in config.feed_languages
-                             or bool(partner.languages) and lang not in partner.languages):
+                             or scope.languages is not None and lang not in scope.languages):
         raise Forbidden(f"lang {lang!r} is outside this partner's agreement")
     if category is not None:
         known = config.category(category) is not None
-        allowed = not partner.categories or ALL in partner.categories or category in partner.categories
-        if not known or not allowed:
+        if not known or scope.categories is not None and category not in scope.categories:
             raise Forbidden(f"category {category!r} is outside this partner's agreement")
     return Query(since=since, lang=lang, category=category, limit=limit)
 
 
-def fetch_page(config: Config, store: SqlStore, partner: Partner, query: Query, now: datetime) -> Page:
-    """The page of versions after ``query.since`` for ``partner`` (syncs the change log first)."""
+def fetch_page(config: Config, store: Store, partner: Partner, query: Query, now: datetime) -> Page:
+    """The page of versions after ``query.since`` the policy lets ``partner`` see (syncs the change log first).
+
+    The next cursor is that of the last version read, shown or not, so paging never repeats nor skips."""
     sync_changes(store, now, config.partners)
-    dc = delivery_changes.c
-    col = cursor_column(partner)
-    try:
-        with store.engine.connect() as conn:
-            top = last_cursor(conn)           # read first: every cursor <= top is committed and visible below
-            stmt = (select(col.label("cursor"), article_versions.c.data)
-                    .select_from(delivery_changes.join(article_versions,
-                                                       article_versions.c.seq == dc.version_seq))
-                    .where(col > query.since, col <= top).order_by(col).limit(query.limit))
-            if partner.languages:
-                stmt = stmt.where(dc.lang.in_(list(partner.languages)))
-            if partner.categories and ALL not in partner.categories:
-                stmt = stmt.where(dc.category.in_(list(partner.categories)))
-            if query.lang:
-                stmt = stmt.where(dc.lang == query.lang)
-            if query.category:
-                stmt = stmt.where(dc.category == query.category)
-            rows = conn.execute(stmt).all()
-    except SQLAlchemyError as exc:
-        raise StoreError("items API query failed", context=store._safe_url()) from exc
-    if len(rows) == query.limit:
-        nxt = int(rows[-1].cursor)
-    else:
-        nxt = max(top, query.since)
-    if not rows:
+    audience = audience_of(partner)
+    top, entries = store.delivery.entries(early=audience.embargoed, since=query.since, limit=query.limit,
+                                          scope=audience.scope, lang=query.lang, category=query.category)
+    nxt = entries[-1].cursor if len(entries) == query.limit else max(top, query.since)
+    notices = [(e.article.id, e.article.version) for e in entries if e.article.status is not Status.USABLE]
+    before = store.delivery.shown_before(notices, early=audience.embargoed) if notices else set()
+    shown = []
+    for e in entries:
+        decision = decide(e.article, audience, now, fmt="newsml",
+                          shown_before=(e.article.id, e.article.version) in before)
+        if decision.visible:
+            shown.append((e.article, decision))
+    if not shown:
         return Page(body=None, next_cursor=encode_cursor(nxt), count=0)
-    versions = [_from_snapshot(r.data) for r in rows]
-    items = prepare(store, versions, now)
-    body = news_message(config, items, f"api-{partner.name}-{query.since}", partner_embargo=partner.embargoed)
-    return Page(body=body, next_cursor=encode_cursor(nxt), count=len(rows))
+    items = prepare(store, shown, audience, now)
+    body = partner_message(config, items, f"api-{partner.name}-{query.since}")
+    return Page(body=body, next_cursor=encode_cursor(nxt), count=len(shown))
 
 
 def next_link(query_string: str, cursor: str) -> str:
@@ -145,5 +144,5 @@ def next_link(query_string: str, cursor: str) -> str:
     return "/api/v1/items?" + urlencode(sorted(params.items()))
 
 
-__all__ = ["BadRequest", "Forbidden", "MEDIA_TYPE", "Page", "Query", "decode_cursor", "encode_cursor",
-           "fetch_page", "next_link", "parse_query"]
+__all__ = ["BadRequest", "Forbidden", "Page", "Query", "decode_cursor", "encode_cursor", "fetch_page",
+           "next_link", "parse_query"]

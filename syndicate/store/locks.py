@@ -27,7 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from syndicate.errors import LockedError, SchedulerError
-from syndicate.store.sql import SqlStore
+from syndicate.store.db import Database
 
 POLL_SECONDS = 0.05
 _memory_locks: dict[str, threading.Lock] = {}
@@ -39,17 +39,12 @@ def lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(b"syndicate:" + name.encode()).digest()[:8], "big", signed=True)
 
 
-def _sqlite_path(store: SqlStore) -> str | None:
-    database = store.engine.url.database
-    return None if not database or database == ":memory:" else database
-
-
-def lock_path(store: SqlStore, name: str) -> Path:
+def lock_path(db: Database, name: str) -> Path:
     """The lock file of ``name`` beside a SQLite database."""
-    db = _sqlite_path(store)
-    if db is None:
-        raise SchedulerError("an in-memory SQLite store has no lock file", context=name)
-    return Path(f"{db}.{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.lock")
+    path = db.sqlite_path
+    if path is None:
+        raise SchedulerError("this store has no lock file", context=name)
+    return Path(f"{path}.{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.lock")
 
 
 def _deadline_loop(timeout: float) -> Iterator[None]:
@@ -87,10 +82,10 @@ def _file_lock(path: Path, name: str, timeout: float) -> Iterator[None]:
 
 
 @contextmanager
-def _advisory_lock(store: SqlStore, name: str, timeout: float) -> Iterator[None]:
+def _advisory_lock(db: Database, name: str, timeout: float) -> Iterator[None]:
     key = lock_key(name)
     try:
-        conn: Any = store.engine.connect()
+        conn: Any = db.engine.connect()
     except SQLAlchemyError as exc:
         raise SchedulerError("cannot connect to take a lock", context=name) from exc
     try:
@@ -128,18 +123,24 @@ def _memory_lock(name: str, timeout: float) -> Iterator[None]:
         lock.release()
 
 
-@contextmanager
-def store_lock(store: SqlStore, name: str, *, timeout: float = 0.0) -> Iterator[None]:
-    """Hold the store-wide lock ``name`` (e.g. ``"publish"``, ``"job:publish-all"``) for the ``with`` body.
+class Locks:
+    """Store-wide named locks (e.g. ``"publish"``, ``"job:publish-all"``, ``"migrate"``)."""
 
-    Raises:
-        LockedError: still held by someone else after ``timeout`` seconds.
-    """
-    if store.dialect == "postgresql":
-        ctx = _advisory_lock(store, name, timeout)
-    elif _sqlite_path(store) is None:
-        ctx = _memory_lock(f"{id(store.engine)}:{name}", timeout)
-    else:
-        ctx = _file_lock(lock_path(store, name), name, timeout)
-    with ctx:
-        yield
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @contextmanager
+    def hold(self, name: str, *, timeout: float = 0.0) -> Iterator[None]:
+        """Hold the lock ``name`` for the ``with`` body.
+
+        Raises:
+            LockedError: still held by someone else after ``timeout`` seconds.
+        """
+        if self.db.dialect == "postgresql":
+            ctx = _advisory_lock(self.db, name, timeout)
+        elif self.db.sqlite_path is None:
+            ctx = _memory_lock(f"{id(self.db.engine)}:{name}", timeout)
+        else:
+            ctx = _file_lock(lock_path(self.db, name), name, timeout)
+        with ctx:
+            yield

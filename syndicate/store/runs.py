@@ -1,6 +1,6 @@
 """The run ledger: one ``job_runs`` row per (job, fire time), the record that makes runs exactly-once.
 
-:meth:`RunLedger.claim` must be called while holding the job's store lock (see :mod:`syndicate.locks`);
+:meth:`Runs.claim` must be called while holding the job's store lock (see :mod:`syndicate.store.locks`);
 then a row still marked ``running`` can only belong to a process that died (``kill -9``, power loss), and
 the claimant takes it over. A row that is ``success`` or ``failed`` is never run again. The unique
 ``(job, fire_time)`` constraint is the last line of defence when two claimants race anyway.
@@ -19,8 +19,9 @@ from sqlalchemy import and_, delete, desc, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from syndicate.errors import SchedulerError
-from syndicate.store.schema_runs import job_runs
-from syndicate.store.sql import SqlStore, _utc
+from syndicate.store.db import Database
+from syndicate.store.schema import job_runs
+from syndicate.times import utc
 
 RUNNING, SUCCESS, FAILED, INTERRUPTED = "running", "success", "failed", "interrupted"
 DONE = (SUCCESS, FAILED)
@@ -47,18 +48,22 @@ class Run:
 
 
 def _run(row: Mapping[str, Any]) -> Run:
-    return Run(id=int(row["id"]), job=row["job"], kind=row["kind"], fire_time=_utc(row["fire_time"]),  # type: ignore[arg-type]
-               started=_utc(row["started"]), finished=_utc(row["finished"]), status=row["status"],  # type: ignore[arg-type]
+    return Run(id=int(row["id"]), job=row["job"], kind=row["kind"], fire_time=utc(row["fire_time"]),
+               started=utc(row["started"]), finished=utc(row["finished"]), status=row["status"],
                error=row["error"], counts=json.loads(row["counts"]) if row["counts"] else {}, owner=row["owner"],
                attempts=int(row["attempts"]))
 
 
-class RunLedger:
-    """Reads and writes ``job_runs`` of one store."""
+class Runs:
+    """Reads and writes ``job_runs`` of one store. ``owner`` names the process that claims and finishes runs."""
 
-    def __init__(self, store: SqlStore, owner: str | None = None) -> None:
-        self.store = store
+    def __init__(self, db: Database, owner: str | None = None) -> None:
+        self.db = db
         self.owner = owner or default_owner()
+
+    def as_owner(self, owner: str | None) -> "Runs":
+        """The same ledger acting for another owner (a runner passes its own name)."""
+        return self if owner is None or owner == self.owner else Runs(self.db, owner)
 
     def _fail(self, what: str, exc: Exception) -> SchedulerError:
         err = SchedulerError(f"cannot {what} the run ledger")
@@ -67,7 +72,7 @@ class RunLedger:
 
     def get(self, job: str, fire_time: datetime) -> Run | None:
         try:
-            with self.store.engine.connect() as conn:
+            with self.db.engine.connect() as conn:
                 row = conn.execute(select(job_runs).where(job_runs.c.job == job,
                                                           job_runs.c.fire_time == fire_time)).mappings().first()
         except SQLAlchemyError as exc:
@@ -81,7 +86,7 @@ class RunLedger:
         stopped process, and is taken over (``attempts`` + 1).
         """
         try:
-            with self.store.engine.begin() as conn:
+            with self.db.write_engine.begin() as conn:
                 row = conn.execute(select(job_runs).where(job_runs.c.job == job, job_runs.c.fire_time == fire_time)
                                    ).mappings().first()
                 if row is None:
@@ -110,7 +115,7 @@ class RunLedger:
         values = dict(status=status, finished=now, error=error,
                       counts=json.dumps(dict(counts or {}), sort_keys=True, ensure_ascii=False, default=str))
         try:
-            with self.store.engine.begin() as conn:
+            with self.db.write_engine.begin() as conn:
                 conn.execute(update(job_runs).where(job_runs.c.id == run.id, job_runs.c.owner == self.owner)
                              .values(**values))
                 row = conn.execute(select(job_runs).where(job_runs.c.id == run.id)).mappings().one()
@@ -129,7 +134,7 @@ class RunLedger:
 
     def _first(self, where: Any, order: Any) -> Run | None:
         try:
-            with self.store.engine.connect() as conn:
+            with self.db.engine.connect() as conn:
                 row = conn.execute(select(job_runs).where(where).order_by(desc(order), desc(job_runs.c.id))
                                    .limit(1)).mappings().first()
         except SQLAlchemyError as exc:
@@ -141,7 +146,7 @@ class RunLedger:
         if job is not None:
             query = query.where(job_runs.c.job == job)
         try:
-            with self.store.engine.connect() as conn:
+            with self.db.engine.connect() as conn:
                 return [_run(r) for r in conn.execute(query).mappings()]
         except SQLAlchemyError as exc:
             raise self._fail("read", exc) from exc
@@ -160,14 +165,14 @@ class RunLedger:
         query = select(func.count()).select_from(job_runs).where(job_runs.c.job == job)
         if fire_time is not None:
             query = query.where(job_runs.c.fire_time == fire_time)
-        with self.store.engine.connect() as conn:
+        with self.db.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
     def prune(self, now: datetime, keep_days: int) -> int:
         """Delete finished runs older than ``keep_days`` (the newest success of each job always stays)."""
         cutoff = now - timedelta(days=keep_days)
         try:
-            with self.store.engine.begin() as conn:
+            with self.db.write_engine.begin() as conn:
                 keep = select(func.max(job_runs.c.id)).where(job_runs.c.status == SUCCESS).group_by(job_runs.c.job)
                 keep_ids = [r[0] for r in conn.execute(keep)]
                 query = delete(job_runs).where(job_runs.c.started < cutoff, job_runs.c.status != RUNNING)

@@ -1,24 +1,33 @@
-"""Machine-translate what is pending: every original without an up-to-date translation in each target language.
+"""Machine-translate what is pending: originals without an up-to-date translation in each target language.
+
+What is pending is found from the store's change sequence, not by scanning every original: per target
+language a cursor (``translate:<dst>:<source languages>``) says how far the originals have been looked at, and
+pairs that failed wait in ``translation_pending`` for the next run. So a run with nothing new costs a few small
+reads whatever the size of the store; the first run (or a new target language) looks at every original once.
 
 A human translation always wins and is never overwritten; a machine translation is redone only when its
-original got a new version. A failing backend leaves that language's items pending (they are retried on the
-next run and never published untranslated under the target language); other languages go on.
+original got a new version. A failing backend leaves that language's items pending (retried on the next run,
+never published untranslated under the target language); other languages go on.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Iterator, Sequence
 
 from syndicate.config import Config
 from syndicate.errors import SyndicateError, TranslationError
 from syndicate.model import Article, Origin
-from syndicate.store.sql import SqlStore
+from syndicate.store import Store
+from syndicate.translate.articles import needs_translation, translate_articles
+from syndicate.translate.engines.base import Translator, engine_for_pair, get_translator
+from syndicate.translate.memory import TMStats
 
 log = logging.getLogger("syndicate.translate")
 BATCH_ARTICLES = 200          # articles per engine call: bounds memory and lets progress show
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -28,24 +37,22 @@ class TranslateReport:
     hits: int = 0
     misses: int = 0
     engine_calls: int = 0
+    looked_at: int = 0            # originals considered (changed since a cursor, or waiting for a retry)
 
     @property
     def ok(self) -> bool:
         return not self.pending
 
 
-def _originals(store: SqlStore, config: Config) -> Iterator[Article]:
-    for article in store.iter_articles(origin=Origin.ORIGINAL.value):
-        if article.lang in config.languages:
-            yield article
+def cursor_name(config: Config, dst: str) -> str:
+    """The change-sequence cursor of target ``dst`` (a change of source languages starts it again)."""
+    return f"translate:{dst}:{','.join(sorted(config.languages))}"
 
 
-def pending_translations(store: SqlStore, config: Config, dst: str, originals: Sequence[Article]) -> list[Article]:
-    """Originals (not in ``dst``) whose ``dst`` version is missing or made from an older version."""
-    from syndicate.translate.articles import needs_translation
-
+def pending_translations(store: Store, dst: str, originals: Sequence[Article]) -> list[Article]:
+    """Those ``originals`` (not in ``dst``) whose ``dst`` version is missing or made from an older version."""
     todo: list[Article] = []
-    families = store.family_members(a.family for a in originals)
+    families = store.articles.family_members(a.family for a in originals)
     for original in originals:
         if original.lang == dst:
             continue
@@ -57,57 +64,96 @@ def pending_translations(store: SqlStore, config: Config, dst: str, originals: S
     return todo
 
 
-def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _chunks(config: Config, store: Store, dst: str, upto: int) -> Iterator[tuple[list[Article], int | None]]:
+    """Originals to look at for ``dst``, in chunks, each with the cursor to record once it is done: first
+    those waiting for a retry (no cursor), then those changed since the cursor, up to change ``upto``."""
+    waiting = [a for a, d, _ in store.pending.all() if d == dst]
+    retry = store.articles.get_many(waiting)
+    gone = [a for a in waiting if a not in retry]
+    if gone:                        # the article is gone (a human translation replaced it): nothing to retry
+        store.pending.remove((a, dst) for a in gone)
+    retry_list = [a for a in retry.values() if a.origin is Origin.ORIGINAL]
+    for start in range(0, len(retry_list), BATCH_ARTICLES):
+        yield retry_list[start:start + BATCH_ARTICLES], None
+    cursor = store.feeds.cursor(cursor_name(config, dst))
+    after = cursor.seq if cursor is not None else 0
+    while after < upto:
+        after, chunk = store.articles.originals_changed(after, upto, config.languages, limit=BATCH_ARTICLES)
+        yield [a for a in chunk if a.id not in retry], after
 
 
-def translate_pending(config: Config, store: SqlStore, now: datetime, *, targets: Sequence[str] | None = None,
-                      progress: Callable[[int, int], None] | None = None) -> TranslateReport:
-    """Translate every pending (original, target language) and store the machine translations."""
-    from syndicate.translate.storetm import StoreTM
-    from syndicate.translate.articles import translate_articles
-    from syndicate.translate.engines.base import engine_for_pair, get_translator
-    from syndicate.translate.memory import TMStats
+def translate_pending(config: Config, store: Store, now: datetime, *, targets: Sequence[str] | None = None,
+                      progress: Progress | None = None) -> TranslateReport:
+    """Translate every pending (original, target language) and store the machine translations.
 
+    Raises:
+        StoreError: the store failed (backend failures are returned as pending items instead).
+    """
     report = TranslateReport()
-    tm = StoreTM(store)
-    langs = [t for t in (targets or config.translation.targets)]
-    translators: dict[str, object] = {}
-    for chunk in _chunks(_originals(store, config), BATCH_ARTICLES):
-        for dst in langs:
-            todo = pending_translations(store, config, dst, chunk)
+    translators: dict[str, Translator] = {}
+    upto = store.articles.max_seq()
+    for dst in targets or config.translation.targets:
+        for chunk, cursor in _chunks(config, store, dst, upto):
+            report.looked_at += len(chunk)
+            todo = pending_translations(store, dst, chunk)
+            done_ids = {a.id for a in chunk} - {a.id for a in todo}
+            store.pending.remove((a, dst) for a in done_ids)      # no longer needed (e.g. a human translation)
             by_engine: dict[str, list[Article]] = {}
             for article in todo:
-                engine = engine_for_pair(config.translation, article.lang, dst)
-                by_engine.setdefault(engine, []).append(article)
+                by_engine.setdefault(engine_for_pair(config.translation, article.lang, dst), []).append(article)
             for engine, articles in by_engine.items():
-                stats = TMStats()
-                try:
-                    if engine not in translators:
-                        translators[engine] = get_translator(engine, config.translation)
-                    results = translate_articles(articles, dst, translators[engine], tm,  # type: ignore[arg-type]
-                                                 progress=progress, stats=stats)
-                except SyndicateError as exc:
-                    err = exc if isinstance(exc, TranslationError) else TranslationError(str(exc))
-                    report.pending += [(a.id, dst, err) for a in articles]
-                    log.error("translation into %s with %s failed: %s", dst, engine, exc)
-                    continue
-                report.hits += stats.hits
-                report.misses += stats.misses
-                report.engine_calls += stats.engine_calls
-                done = [r.article for r in results if r.ok and r.article is not None]
-                for r in results:
-                    if not r.ok:
-                        report.pending.append((r.source.id, dst, r.error or TranslationError("no result")))
-                        log.warning("translation of %s into %s pending: %s", r.source.id, dst, r.error)
-                if done:
-                    store.upsert_many(done, now)
-                    report.translated += [a.id for a in done]
+                _translate(config, store, now, dst, engine, articles, translators, report, progress)
+            if cursor is not None:
+                store.feeds.set_cursor(cursor_name(config, dst), cursor, now)
     return report
+
+
+def _translate(config: Config, store: Store, now: datetime, dst: str, engine: str, articles: list[Article],
+               translators: dict[str, Translator], report: TranslateReport, progress: Progress | None) -> None:
+    stats = TMStats()
+    try:
+        if engine not in translators:
+            translators[engine] = get_translator(engine, config.translation)
+        results = translate_articles(articles, dst, translators[engine], store.memory, progress=progress,
+                                     stats=stats)
+    except SyndicateError as exc:
+        err = exc if isinstance(exc, TranslationError) else TranslationError(str(exc))
+        failed = [(a.id, dst, err) for a in articles]
+        report.pending += failed
+        store.pending.add(((a, d, str(e)) for a, d, e in failed), now)
+        log.error("translation into %s with %s failed: %s", dst, engine, exc)
+        return
+    report.hits += stats.hits
+    report.misses += stats.misses
+    report.engine_calls += stats.engine_calls
+    done = [r.article for r in results if r.ok and r.article is not None]
+    failed = []
+    for r in results:
+        if not r.ok:
+            error = r.error or TranslationError("no result")
+            failed.append((r.source.id, dst, error))
+            log.warning("translation of %s into %s pending: %s", r.source.id, dst, error)
+    if done:
+        store.articles.upsert_many(done, now)
+        report.translated += [a.id for a in done]
+    store.pending.remove((r.source.id, dst) for r in results if r.ok)
+    if failed:
+        report.pending += failed
+        store.pending.add(((a, d, str(e)) for a, d, e in failed), now)
+
+
+def pending_counts(config: Config, store: Store) -> dict[str, int]:
+    """How many translations each target language waits for (for ``status``): pairs waiting for a retry
+    plus originals changed since its cursor that need one. Costs what changed, not the store size."""
+    upto = store.articles.max_seq()
+    waiting = store.pending.count_by_language()
+    counts: dict[str, int] = {}
+    for dst in config.translation.targets:
+        cursor = store.feeds.cursor(cursor_name(config, dst))
+        after = cursor.seq if cursor is not None else 0
+        total = waiting.get(dst, 0)
+        while after < upto:
+            after, chunk = store.articles.originals_changed(after, upto, config.languages, limit=500)
+            total += len(pending_translations(store, dst, chunk))
+        counts[dst] = total
+    return counts

@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine (see README):
 #   make demo   create .venv, install syndicate, ingest the sample articles into SQLite, write feeds/
-#   make test   create .venv, install syndicate with its test and MT extras (+ Debian apertium), run the tests
+#   make test   create .venv, install syndicate with its test and MT extras (+ Debian apertium); ruff, mypy, tests
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -29,6 +29,8 @@ system-deps:
 	fi
 
 test: $(VENV)/.dev system-deps
+	$(BIN)/ruff check syndicate tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:

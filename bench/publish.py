@@ -24,10 +24,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 CATEGORIES = [f"topic-{i:02d}" for i in range(20)]
 CONFIG = """
@@ -109,8 +108,8 @@ def _peak_mb() -> float:
 
 
 def measure_full(root: Path) -> dict[str, float]:
-    from syndicate.publish.usecase import publish
     from syndicate.config import load_config
+    from syndicate.publish.usecase import publish
     from syndicate.store import open_store
 
     config = load_config(root / "syndicate.toml", env={})
@@ -126,9 +125,9 @@ def measure_full(root: Path) -> dict[str, float]:
 
 
 def measure_incremental(root: Path) -> dict[str, float]:
-    from syndicate.publish.usecase import publish
     from syndicate.config import load_config
     from syndicate.model import Article
+    from syndicate.publish.usecase import publish
     from syndicate.store import open_store
 
     config = load_config(root / "syndicate.toml", env={})
@@ -191,7 +190,7 @@ def measure_feedgen(root: Path, feeds: int = 20) -> dict[str, float]:
     from syndicate.render.base import get_renderer
 
     start = time.perf_counter()
-    for (lang, cat), items in zip(scopes, item_sets):
+    for (lang, cat), items in zip(scopes, item_sets, strict=True):
         for fmt in ("rss", "atom"):
             get_renderer(fmt).render(build_spec(config, lang, cat, fmt), items, config.site)
     ours = time.perf_counter() - start

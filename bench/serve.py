@@ -24,12 +24,11 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-UTC = timezone.utc
 FEED = "/en/politics/rss.xml"
 
 CONFIG = """

@@ -101,7 +101,7 @@ def build_minisbd_onnx(path: Path, chars: str) -> None:
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
-    units = ["<PAD>", "<UNK>", " "] + sorted(set(chars) - {" "})
+    units = ["<PAD>", "<UNK>", " ", *sorted(set(chars) - {" "})]
     table = {name: np.zeros(len(units), dtype=np.float32) for name in ("term", "closer", "space", "starter")}
     for i, ch in enumerate(units):
         if len(ch) != 1:

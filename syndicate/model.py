@@ -10,8 +10,8 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 
 #: Namespace for the uuid5 guids of article language versions. Never change it: guids are permanent.
 GUID_NAMESPACE = uuid.UUID("6f0d4f0e-2d3a-5b8e-9a57-5f0a3c1d2b7e")
@@ -121,7 +121,7 @@ class Article:
         """When the public may first see this version: the later of ``published`` and ``embargo``."""
         return max(self.published, self.embargo) if self.embargo is not None else self.published
 
-    def with_hash(self) -> "Article":
+    def with_hash(self) -> Article:
         return replace(self, content_hash=content_hash(self))
 
 

@@ -15,8 +15,8 @@
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import nh3

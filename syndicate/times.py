@@ -6,10 +6,11 @@ values, which are UTC by construction (the store only ever writes UTC).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import overload
 
-UTC = timezone.utc
+__all__ = ["UTC", "iso", "parse_iso", "utc"]
+
 
 
 @overload

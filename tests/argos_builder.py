@@ -23,10 +23,9 @@ import io
 import json
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
-import ctranslate2
 import numpy as np
 import sentencepiece as spm
 from ctranslate2.specs import transformer_spec

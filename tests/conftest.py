@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ SHARED = Path(os.environ.get("SYNDICATE_SHARED", ROOT.parent / "shared")).resolv
 SCHEMAS = SHARED / "schemas"
 SEED_PAGE = SHARED / "seeds" / "coalition-news-2018-01-23.txt"
 DATA = Path(__file__).resolve().parent / "data"
-UTC = timezone.utc
 
 
 def utc(*args: int) -> datetime:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from syndicate.config import Site
 from syndicate.model import Alternate, Article, FeedItem, FeedKey, FeedSpec
 
-UTC = timezone.utc
 BASE = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 SITE = Site(name="Levant Desk", base_url="https://news.example.org/", feeds_url="https://news.example.org/feeds/",

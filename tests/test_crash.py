@@ -23,7 +23,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from factories import make_article
@@ -32,7 +32,6 @@ from sites import make_site
 from syndicate.config import load_config
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 ITEMS = 2000
 KILLS = 50

@@ -8,18 +8,16 @@ import signal
 import subprocess
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from factories import make_article
 from lxml import etree
 from sites import make_site, snapshot
 
 from syndicate.config import load_config
-
 from syndicate.schedule import JobRunner
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)
 FIRE = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 CATS = ("politics", "humanitarian", "economy", "coalition-news")

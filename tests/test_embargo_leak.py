@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sites import make_site, write_jsonl
 
+from syndicate.config import load_config
 from syndicate.ingest.usecase import ingest
 from syndicate.publish.usecase import publish
-from syndicate.config import load_config
 from syndicate.serve.app import SyndicateApp
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 TOKEN = "wire-token-for-the-embargo-leak-test"
 EARLY_TOKEN = "early-token-for-the-embargo-leak-test"

@@ -33,7 +33,7 @@ Expectation keys (``*.expect.json``)::
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
@@ -42,16 +42,14 @@ import pytest
 from lxml import etree
 from sites import make_site, write_jsonl
 
-from syndicate.ingest.usecase import ingest
-from syndicate.publish.usecase import publish
 from syndicate.config import load_config
 from syndicate.errors import IngestError
-from syndicate.model import Status
-from syndicate.model import PUBLIC
+from syndicate.ingest.usecase import ingest
+from syndicate.model import PUBLIC, Status
+from syndicate.publish.usecase import publish
 from syndicate.select.policy import decide
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 FORMATS = {".jsonl": "jsonl", ".txt": "page", ".rss": "feed", ".atom": "feed", ".xml": "feed"}

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import make_article
 from sites import site_config, snapshot
 
-from syndicate.publish.usecase import publish
 from syndicate.model import Origin
+from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 CATS = ("politics", "humanitarian", "economy", "coalition-news")
 
@@ -74,7 +73,7 @@ def test_incremental_output_equals_a_full_build(site, tmp_path):
              replace(arts[30], status=arts[30].status.__class__("withheld"))]
     human = make_article(1, id="s40-ar", lang="ar", category=arts[40].category, translation_of="s40",
                          origin=Origin.HUMAN, url="https://news.example.org/ar/s40", published=arts[40].published)
-    store.articles.upsert_many(edits + [human], NOW + timedelta(minutes=1))
+    store.articles.upsert_many([*edits, human], NOW + timedelta(minutes=1))
     report = publish(config, store, NOW + timedelta(minutes=2))
     assert 0 < len(report.results) < 40
     incremental = snapshot(config.output.dir)
@@ -89,8 +88,7 @@ def test_incremental_output_equals_a_full_build(site, tmp_path):
 def test_embargo_lifting_re_renders_without_any_store_change(site):
     """An embargoed item appears when its time comes, although no article changed: a visibility timer."""
     config, store = site
-    store.articles.upsert_many(corpus(40) + [make_article(7777, id="emb", category="economy", published=NOW - timedelta(hours=1),
-                                                 embargo=NOW + timedelta(hours=2))], NOW - timedelta(hours=1))
+    store.articles.upsert_many([*corpus(40), make_article(7777, id="emb", category="economy", published=NOW - timedelta(hours=1), embargo=NOW + timedelta(hours=2))], NOW - timedelta(hours=1))
     publish(config, store, NOW)
     assert b"Delegation 7777" not in (config.output.dir / "en/economy/rss.xml").read_bytes()
     quiet = publish(config, store, NOW + timedelta(hours=1))

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-
 from conftest import DATA
+
 from syndicate.errors import IngestError
 from syndicate.ingest import IngestOptions, detect_format, load, parse
 
-UTC = timezone.utc
 RSS = DATA / "ingest" / "newsroom.rss"
 ATOM = DATA / "ingest" / "newsroom.atom"
 KNOWN = IngestOptions(languages=frozenset({"en", "ar"}), categories=frozenset({"politics", "humanitarian"}))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Iterator
+from typing import ClassVar
 
 import pytest
-
 from conftest import DATA
+
 from syndicate.errors import IngestError
 from syndicate.ingest import IngestOptions, load, read_source
 
@@ -17,12 +18,12 @@ BIG = b"x" * 5000
 
 
 class _Handler(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def log_message(self, *args: object) -> None:   # keep test output quiet
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+    def do_GET(self) -> None:
         type(self).hits.append(self.path)
         if self.path == "/feeds/politics.rss":
             self._send(200, RSS.read_bytes(), length=True)

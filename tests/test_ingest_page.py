@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
-
 from conftest import DATA, SEED_PAGE
+
 from syndicate.ingest import IngestOptions, detect_format, load, page_id, parse
 from syndicate.sanitize import headline_from, plain_text
 
-UTC = timezone.utc
 HUMAN_RIGHTS = DATA / "pages" / "human-rights-2018-02.txt"
 SEED_CREDIT = "Syrian Coalition’s Media Department"
 
@@ -57,7 +56,7 @@ def test_seed_bodies_hold_only_the_paragraphs(seed_items):
     """Bodies are the text paragraphs: no date line, no '(Source: …)', no breadcrumb footer."""
     raw = SEED_PAGE.read_text(encoding="utf-8")
     blocks = re.split(r"^\d{1,2} \w+ \d{4} In Coalition News$", raw, flags=re.M)[1:]
-    for parsed, block in zip(seed_items, blocks):
+    for parsed, block in zip(seed_items, blocks, strict=True):
         body = parsed.article.body_html
         assert "January 2018 In" not in body
         assert "(Source:" not in body and "Media Department" not in body
@@ -72,7 +71,7 @@ def test_seed_titles_are_first_sentence_headlines(seed_items):
     """Untitled items get the first sentence of their first paragraph, cut near 110 characters."""
     raw = SEED_PAGE.read_text(encoding="utf-8")
     blocks = re.split(r"^\d{1,2} \w+ \d{4} In Coalition News$", raw, flags=re.M)[1:]
-    for parsed, block in zip(seed_items, blocks):
+    for parsed, block in zip(seed_items, blocks, strict=True):
         first = _paragraphs(block)[0]
         title = parsed.article.title
         assert title == headline_from(first)

@@ -77,7 +77,7 @@ def _ids(store) -> list[str]:
 
 
 def test_paging_while_publishing_misses_and_repeats_nothing(api):
-    config, store, server = api
+    _config, store, server = api
     base = recent(72)
     seed = [make_article(n, published=base + timedelta(minutes=n), category=("politics", "economy")[n % 2])
             for n in range(1, 9)] + [make_article(50 + n, lang="ar", published=base) for n in range(3)]

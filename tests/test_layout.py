@@ -79,7 +79,7 @@ def test_sql_only_in_the_store(path: Path) -> None:
     if top(path) == "store":
         return
     for module, _names, line in imports(path):
-        assert not module.split(".")[0] in ("sqlalchemy", "psycopg", "sqlite3"), \
+        assert module.split(".")[0] not in ("sqlalchemy", "psycopg", "sqlite3"), \
             f"{path.relative_to(PACKAGE)}:{line} imports {module}: SQL belongs in syndicate/store"
 
 

@@ -11,8 +11,9 @@ import html
 import json
 import re
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from factories import make_article
@@ -21,8 +22,8 @@ from syndicate.config import Translation
 from syndicate.errors import ConfigError, ModelNotFoundError, TranslationError
 from syndicate.translate.articles import translate_articles
 from syndicate.translate.engines.base import get_translator
-from syndicate.translate.memory import InMemoryTM
 from syndicate.translate.engines.libretranslate import LibreTranslateTranslator
+from syndicate.translate.memory import InMemoryTM
 
 LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "es"]},
              {"code": "ar", "name": "Arabic", "targets": ["en"]}]

@@ -6,7 +6,7 @@ import re
 import signal
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import make_article
@@ -14,12 +14,8 @@ from sites import make_site
 
 from syndicate.config import load_config
 from syndicate.errors import LockedError
-
-
-
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)
 FIRE = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 CATS = ("politics", "humanitarian", "economy", "coalition-news")
@@ -47,9 +43,8 @@ def busy_site(tmp_path, store_url):
 def test_a_held_lock_refuses_a_second_holder_until_released(store):
     """The same named lock cannot be held twice (two holders = two connections or two file handles)."""
     with store.locks.hold("publish"):
-        with pytest.raises(LockedError):
-            with store.locks.hold("publish", timeout=0.2):
-                pass
+        with pytest.raises(LockedError), store.locks.hold("publish", timeout=0.2):
+            pass
         with store.locks.hold("job:other"):          # another name is independent
             pass
     with store.locks.hold("publish", timeout=0):
@@ -64,9 +59,8 @@ def test_a_killed_holder_releases_its_lock(store_url, store):
     holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(LockedError):
-            with store.locks.hold("publish", timeout=0.1):
-                pass
+        with pytest.raises(LockedError), store.locks.hold("publish", timeout=0.1):
+            pass
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=30)
         with store.locks.hold("publish", timeout=10):
@@ -80,7 +74,7 @@ def test_a_killed_holder_releases_its_lock(store_url, store):
 def test_two_runners_started_together_run_each_fire_time_once(busy_site):
     """Two `syndicate run --once` at the same instant: one run row for the fire time, every feed published
     by that run only; the other process reports the fire time as already run."""
-    path, config, store = busy_site
+    path, _config, store = busy_site
     procs = [syndicate(path, "run", "--once", "--now", NOW.isoformat()) for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
@@ -97,7 +91,7 @@ def test_two_runners_started_together_run_each_fire_time_once(busy_site):
 def test_two_publish_commands_together_render_each_feed_once(busy_site):
     """Two `syndicate publish` at once: the second waits for the first's lock, then finds every feed up to
     date. Across both processes each feed is rendered and written exactly once."""
-    path, config, store = busy_site
+    path, config, _store = busy_site
     procs = [syndicate(path, "publish", "--now", NOW.isoformat()) for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs

@@ -6,12 +6,12 @@ import copy
 from dataclasses import replace
 
 import pytest
+from conftest import SCHEMAS
+from factories import BASE, SITE, bilingual_pair, item, make_article, make_spec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import SCHEMAS
-from factories import BASE, SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.errors import RenderError
 from syndicate.model import Origin
 from syndicate.render.base import get_renderer
@@ -49,7 +49,7 @@ def test_news_message_with_several_items_validates(newsml_validator):
     spec = make_spec("en", "politics", "newsml")
     body = NewsMLRenderer().render(spec, [item(a) for a in articles], SITE)
     root = assert_valid(body, newsml_validator)
-    assert root.tag == "{%s}newsMessage" % NS["g"]
+    assert root.tag == "{{{}}}newsMessage".format(NS["g"])
     assert root.xpath("g:itemSet/g:newsItem/@guid", namespaces=NS) == [a.guid for a in articles]
     assert root.xpath("string(g:header/g:sender)", namespaces=NS) == "news.example.org"
 
@@ -230,6 +230,7 @@ def test_naive_datetime_is_a_render_error():
 def test_seed_page_articles_render_valid_items(newsml_validator):
     """The two articles of the seed page (real ingest) render to a valid message crediting the Coalition."""
     from conftest import SEED_PAGE
+
     from syndicate.ingest import IngestOptions, parse
 
     parsed = parse(SEED_PAGE.read_bytes(), "page", IngestOptions(lang="en", base_url=SITE.base_url))

@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from lxml import etree
-
 from factories import BASE, SITE, item, make_article, make_spec
+from lxml import etree
+from test_newsml import NS, assert_valid
+
 from syndicate.model import Show, Status
 from syndicate.render.newsml import NewsMLRenderer, item_path, render_item
 from syndicate.store import open_store
-from test_newsml import NS, assert_valid
 
 SPEC = make_spec(fmt="newsml")
 

@@ -88,9 +88,9 @@ def test_push_and_server_config():
     config = parse_config({**SITE, "push": {"base_delay": 5, "max_attempts": 3}, "server": {"workers": 2}})
     assert config.push.base_delay == 5.0 and config.push.max_attempts == 3 and config.push.max_delay == 3600.0
     assert config.server.workers == 2
-    with pytest.raises(ConfigError, match="push.lease"):
+    with pytest.raises(ConfigError, match=r"push\.lease"):
         parse_config({**SITE, "push": {"lease": 0}})
-    with pytest.raises(ConfigError, match="push.bogus"):
+    with pytest.raises(ConfigError, match=r"push\.bogus"):
         parse_config({**SITE, "push": {"bogus": 1}})
-    with pytest.raises(ConfigError, match="server.workers"):
+    with pytest.raises(ConfigError, match=r"server\.workers"):
         parse_config({**SITE, "server": {"workers": 0}})

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from syndicate.model import FeedKey
 from syndicate.select.plan import FeedTarget, finish, first_pass, scopes_of_changes
 from syndicate.store import Change, Watermark
 
-UTC = timezone.utc
 T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 

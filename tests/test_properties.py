@@ -11,22 +11,21 @@ from __future__ import annotations
 import html
 import itertools
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import feedparser
 import pytest
+from factories import SITE, item, make_spec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from factories import SITE, item, make_spec
 from syndicate.ingest import IngestOptions
 from syndicate.ingest.jsonl import parse_jsonl
 from syndicate.render.base import get_renderer
 from syndicate.sanitize import plain_text, protect_text, text_field
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 NAR = {"g": "http://iptc.org/std/nar/2006-10-01/", "x": "http://www.w3.org/1999/xhtml"}
 OPTIONS = IngestOptions(categories=frozenset({"politics"}), languages=frozenset({"en", "ar"}))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -16,7 +16,6 @@ from syndicate.ingest.usecase import ingest
 from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 SAMPLE = str(resources.files("syndicate") / "data" / "sample-articles.jsonl")
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -5,7 +5,7 @@ NewsML-G2 feeds are neither written nor advertised, pending translations come fr
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
@@ -21,7 +21,6 @@ from syndicate.schedule.status import gather_status
 from syndicate.store import open_store
 from syndicate.translate.usecase import cursor_name
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
@@ -73,7 +72,7 @@ def test_a_renderer_bug_fails_the_feed_and_keeps_the_old_file(site, monkeypatch)
     marks = store.feeds.watermarks()
     store.articles.upsert_many([make_article(2, published=NOW)], NOW + timedelta(minutes=1))
 
-    def broken(item, site):  # noqa: ANN001 - stands in for a helper with a bug
+    def broken(item, site):
         raise KeyError("lang")
 
     monkeypatch.setattr(_common, "content_html", broken)

@@ -11,14 +11,14 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
+
 from factories import make_article
 from lxml import etree
 from test_serve_support import Received, Receiver, partner_site, recent
 
-
-from syndicate.store.delivery import OPEN
 from syndicate.deliver.push import SIGNATURE_HEADER, Pusher, backoff, verify
 from syndicate.store import open_store
+from syndicate.store.delivery import OPEN
 
 SECRET = "push-secret-4b1d"
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
@@ -87,7 +87,7 @@ def test_signed_push_retries_fails_and_keeps_order(tmp_path, store_url):
     config = push_config(tmp_path, store_url, receiver.url)
     store = open_store(config.store_url)
     try:
-        store.articles.upsert_many(list(arts.values()) + [arabic], recent(0))
+        store.articles.upsert_many([*list(arts.values()), arabic], recent(0))
         pusher = Pusher(config, store)
         run_until_done(pusher, store)
         rows = {(r["partner"], r["article_id"]): r for r in store.delivery.rows()}

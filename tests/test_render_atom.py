@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from factories import SITE, bilingual_pair, item, make_article, make_spec
 from lxml import etree
 
-from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.model import FeedItem, Origin
 from syndicate.render.atom import AtomRenderer
 

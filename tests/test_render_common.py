@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import feedparser
 import pytest
+from factories import SITE, bilingual_pair, item, make_article, make_spec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.errors import RenderError
 from syndicate.model import FeedItem, Origin
 from syndicate.render import _common
@@ -79,7 +79,7 @@ def test_feed_updated_is_newest_modified_not_first_item() -> None:
 
 
 def test_feed_updated_of_empty_feed_is_fixed_constant() -> None:
-    assert _common.feed_updated([]) == _common.EMPTY_FEED_UPDATED == datetime(1970, 1, 1, tzinfo=timezone.utc)
+    assert _common.feed_updated([]) == _common.EMPTY_FEED_UPDATED == datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def test_content_html_discloses_machine_translation() -> None:
@@ -162,7 +162,7 @@ class _FutureClock(metaclass=_AnyDatetime):
 
     @staticmethod
     def now(tz: object = None) -> datetime:
-        return datetime(2099, 9, 9, 9, 9, 9, tzinfo=timezone.utc)
+        return datetime(2099, 9, 9, 9, 9, 9, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

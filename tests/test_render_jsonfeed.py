@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from factories import SITE, bilingual_pair, item, make_article, make_spec
+
 from syndicate.model import FeedItem, Origin
 from syndicate.render.jsonfeed import JsonFeedRenderer
 
@@ -97,7 +98,7 @@ def test_authors_and_tags() -> None:
 def test_utf8_not_escaped_and_trailing_newline() -> None:
     body = render(mixed_items())
     assert body.endswith(b"}\n")
-    assert "اجتماع".encode("utf-8") in body and b"\\u" not in body
+    assert "اجتماع".encode() in body and b"\\u" not in body
 
 
 def test_rtl_content_and_sanitised_html() -> None:

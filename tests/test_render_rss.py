@@ -5,9 +5,9 @@ from __future__ import annotations
 from email.utils import parsedate_to_datetime
 
 import feedparser
+from factories import SITE, bilingual_pair, item, make_article, make_spec
 from lxml import etree
 
-from factories import SITE, bilingual_pair, item, make_article, make_spec
 from syndicate.model import FeedItem, Origin
 from syndicate.render.rss import RssRenderer
 

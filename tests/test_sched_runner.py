@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from sites import make_site
 
-from syndicate.ingest.usecase import ingest
 from syndicate.config import load_config
-from syndicate.store.runs import FAILED, INTERRUPTED, RUNNING, SUCCESS
+from syndicate.ingest.usecase import ingest
 from syndicate.schedule import JobRunner
 from syndicate.schedule.service import SchedulerService
 from syndicate.store import open_store
+from syndicate.store.runs import FAILED, INTERRUPTED, RUNNING, SUCCESS
 
-UTC = timezone.utc
 T0 = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)        # 7 minutes after a 15-minute fire time
 SAMPLE = str(resources.files("syndicate") / "data" / "sample-articles.jsonl")
 PUBLISH = '[schedules.publish-all]\nkind = "publish"\ninterval = "15m"\n'
@@ -140,7 +140,7 @@ def test_failures_in_a_row_count_back_to_the_last_success(site, tmp_path):
         assert o.run.status == FAILED and "wire.jsonl" in o.run.error
         clock.now += timedelta(minutes=5)
     assert runner.ledger.failures_in_a_row("wire") == 3
-    source.write_text(open(SAMPLE, encoding="utf-8").read(), encoding="utf-8")
+    source.write_text(Path(SAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
     [ok] = runner.execute("wire")
     assert ok.run.status == SUCCESS and ok.run.counts["inserted"] == 12
     assert runner.ledger.failures_in_a_row("wire") == 0

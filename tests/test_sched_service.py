@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 from syndicate.config import load_config
-
 from syndicate.store import open_store
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sites import make_site
@@ -11,8 +11,6 @@ from syndicate.config import Schedule, load_config
 from syndicate.errors import ConfigError
 from syndicate.schedule import JobRunner, fire_times, grace_seconds, next_fire, previous_fire
 from syndicate.store import open_store
-
-UTC = timezone.utc
 
 
 def utc(*args: int) -> datetime:

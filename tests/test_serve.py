@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import requests
@@ -16,7 +16,6 @@ from test_serve_support import TOKENS, Server, partner_site, raw_get
 from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 SECRET = b"TOP-SECRET-OUTSIDE-OUTPUT-7f3a"
 TYPES = {"rss.xml": "application/rss+xml", "atom.xml": "application/atom+xml", "feed.json": "application/feed+json",

@@ -12,17 +12,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from sites import make_site
 
 from syndicate.config import load_config
 from syndicate.serve.auth import token_hash
 
-UTC = timezone.utc
 TOKENS = {"acme": "acme-token-0123456789", "wire": "wire-token-abcdefghij", "slow": "slow-token-zyxwvu"}
 
 PARTNERS = """
@@ -128,7 +127,7 @@ class Receiver:
         owner = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 got = Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 owner.requests.append(got)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
 from factories import make_article
@@ -14,7 +14,6 @@ from syndicate.config import load_config
 from syndicate.schedule import JobRunner
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 7, tzinfo=UTC)
 SCHEDULES = ('[schedules.publish-all]\nkind = "publish"\ninterval = "15m"\n'
              '[schedules.wire]\nkind = "ingest"\ncron = "0 6 * * *"\ntimezone = "Asia/Beirut"\nsource = "{missing}"\n')

@@ -4,7 +4,7 @@ human translations winning, failures leaving items pending, and disclosure in ev
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import feedparser
 import pytest
@@ -13,14 +13,13 @@ from click.testing import CliRunner
 from lxml import etree
 from sites import make_site, site_config, write_jsonl
 
-from syndicate.ingest.usecase import ingest
-from syndicate.publish.usecase import publish
 from syndicate.cli import main
+from syndicate.ingest.usecase import ingest
 from syndicate.model import Origin
+from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 from syndicate.translate.usecase import translate_pending
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 G2 = {"g": "http://iptc.org/std/nar/2006-10-01/"}
 

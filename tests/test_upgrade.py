@@ -291,7 +291,7 @@ EXPECTED = {
 def _check_changes(changes: dict[str, str]) -> None:
     for reason, paths in EXPECTED.items():
         assert {p for p, r in changes.items() if r == reason} == paths, reason
-    assert sum("removed: withdrawn story" == r for r in changes.values()) == 8       # 2 stories × (orig + es) × 2 versions
+    assert sum(r == "removed: withdrawn story" for r in changes.values()) == 8       # 2 stories × (orig + es) × 2 versions
     assert any("embargo release date" in r for r in changes.values())
     assert any("partner notice" in r for r in changes.values())
     assert "feeds/en/all/newsml.xml" in changes and "withdrawn" in changes["feeds/en/all/newsml.xml"]

@@ -7,16 +7,20 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
-
 from conftest import SCHEMAS
 from factories import SITE, bilingual_pair, item, make_article, make_spec
-from syndicate.config import Output
-from syndicate.render.newsml import NewsMLRenderer, item_path, render_item
-from syndicate.render.validate import (SchemaMissingError, iptc_catalog_aliases, qcode_errors, validate_paths,
-    xhtml_body_errors)
-from syndicate.cli.validate import validate_command
+from lxml import etree
 from test_newsml import IPTC_ALIASES
+
+from syndicate.cli.validate import validate_command
+from syndicate.render.newsml import NewsMLRenderer, item_path, render_item
+from syndicate.render.validate import (
+    SchemaMissingError,
+    iptc_catalog_aliases,
+    qcode_errors,
+    validate_paths,
+    xhtml_body_errors,
+)
 
 XSD = SCHEMAS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
 ATOM_RNG, ATOM_SCH = SCHEMAS / "atom" / "atom.rng", SCHEMAS / "atom" / "atom-rules.sch"

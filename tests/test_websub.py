@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs
 
 from factories import make_article
@@ -15,7 +15,6 @@ from syndicate.config.layout import public_url
 from syndicate.publish import usecase
 from syndicate.store import open_store
 
-UTC = timezone.utc
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 FEEDS = "https://news.example.org/feeds/"
 
@@ -95,9 +94,9 @@ def test_failing_hub_never_fails_publishing(tmp_path):
 def test_the_publish_command_pings_the_hub(tmp_path):
     """`syndicate publish` (the publish use case, also used by the scheduler) is wired to the WebSub pinger."""
     from click.testing import CliRunner
+    from sites import make_site, write_jsonl
 
     from syndicate.cli import main
-    from sites import make_site, write_jsonl
 
     hub = Hub(tmp_path / "feeds")
     try:

@@ -7,8 +7,7 @@ from datetime import datetime
 
 import click
 
-from syndicate.cli.context import (NOW_OPTION, Context, now_or_clock, print_ingest, print_publish,
-                                   print_translate)
+from syndicate.cli.context import NOW_OPTION, Context, now_or_clock, print_ingest, print_publish, print_translate
 from syndicate.ingest.usecase import ingest as ingest_source
 from syndicate.publish.usecase import publish as publish_feeds
 from syndicate.translate.articles import terminal_progress

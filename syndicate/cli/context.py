@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,8 @@ from syndicate.store import Store, open_store
 from syndicate.times import parse_iso
 from syndicate.translate.usecase import TranslateReport
 
-UTC = timezone.utc
 
-
-class IsoTime(click.ParamType):
+class IsoTime(click.ParamType):  # type: ignore[type-arg]  # click 8.2 made it generic; 8.1 is not
     name = "ISO8601"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> datetime:

@@ -34,7 +34,8 @@ def run(obj: Context, once: bool, now: datetime | None) -> None:
     try:
         if once:
             fixed = now_or_clock(now)
-            runner = JobRunner(config, store, clock=(lambda: fixed) if now is not None else (lambda: now_or_clock(None)))
+            clock = (lambda: fixed) if now is not None else (lambda: now_or_clock(None))
+            runner = JobRunner(config, store, clock=clock)
             outcomes = runner.catch_up()
             for o in outcomes:
                 run_ = o.run

@@ -6,14 +6,13 @@ import logging
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
-from datetime import datetime, timezone
 
 import click
 
 from syndicate.cli.context import Context
 
-UTC = timezone.utc
 log = logging.getLogger("syndicate.server")
 
 

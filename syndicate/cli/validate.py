@@ -13,7 +13,6 @@ import click
 
 from syndicate.cli.context import Context
 from syndicate.config import Config
-
 from syndicate.errors import ValidationError
 from syndicate.render.validate import SchemaMissingError, validate_paths
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from syndicate.errors import ConfigError
@@ -182,7 +183,7 @@ class _Reader:
                 raise self.fail(name, "is required")
             return default
         value = self.data[name]
-        if kind is bool and not isinstance(value, bool) or not isinstance(value, kind) or (
+        if (kind is bool and not isinstance(value, bool)) or not isinstance(value, kind) or (
                 kind is int and isinstance(value, bool)):
             names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             raise self.fail(name, f"must be a {names}, not {type(value).__name__} {value!r}")
@@ -196,7 +197,7 @@ class _Reader:
             raise self.fail(name, "must be a list of strings")
         return tuple(value)
 
-    def table(self, name: str) -> "_Reader":
+    def table(self, name: str) -> _Reader:
         return _Reader(self.get(name, dict, {}), self.file, f"{self.prefix}{name}.")
 
     def unknown(self, allowed: set[str]) -> None:
@@ -270,5 +271,5 @@ def load_config(path: str | os.PathLike[str] | None = None, *, env: Mapping[str,
 
 
 def parse_config(data: Mapping[str, Any], *, file: str = "<config>", base_dir: Path | None = None) -> Config:
-    from syndicate.config.sections import parse_sections   # one module per concern keeps this file short
+    from syndicate.config.sections import parse_sections  # one module per concern keeps this file short
     return parse_sections(_Reader(data, file), base_dir or Path.cwd(), data)

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from syndicate.config import (ALL, ENGINES, FORMATS, MISFIRE_POLICIES, SCHEDULE_KINDS, SLUG_PATTERN, Category, Config,
-    Output, Partner, Push, Schedule, Server, Site, Translation, _lang, _Reader, _url, parse_interval)
+from syndicate.config import (
+    ALL,
+    ENGINES,
+    FORMATS,
+    MISFIRE_POLICIES,
+    SCHEDULE_KINDS,
+    SLUG_PATTERN,
+    Category,
+    Config,
+    Output,
+    Partner,
+    Push,
+    Schedule,
+    Server,
+    Site,
+    Translation,
+    _lang,
+    _Reader,
+    _url,
+    parse_interval,
+)
 
 
 def _path(base_dir: Path, value: str | None) -> Path | None:
@@ -78,13 +98,15 @@ def _output(r: _Reader, base_dir: Path) -> Output:
             raise r.fail("path_template", f"must contain {needed}")
     if template.startswith("/") or ".." in template.split("/"):
         raise r.fail("path_template", "must be a relative path inside the output dir")
-    return Output(dir=_path(base_dir, r.get("dir", str, "../feeds")), formats=formats, items_per_feed=n,
+    out_dir = _path(base_dir, r.get("dir", str, "../feeds"))
+    assert out_dir is not None
+    return Output(dir=out_dir, formats=formats, items_per_feed=n,
                   path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")))
 
 
 def _store_url(r: _Reader, base_dir: Path) -> str:
     r.unknown({"url"})
-    url = r.get("url", str, "sqlite:///../var/syndicate.sqlite3")
+    url: str = r.get("url", str, "sqlite:///../var/syndicate.sqlite3")
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////") and url != "sqlite:///:memory:":
         url = "sqlite:///" + str((base_dir / url[len("sqlite:///"):]).resolve())
     if not url.startswith(("sqlite:", "postgresql")):

@@ -34,10 +34,8 @@ def atomic_write(target: Path, body: bytes, *, sync_dir: bool = True) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     if sync_dir:
         _fsync_dir(folder)
@@ -51,7 +49,7 @@ def _load_syncfs() -> Callable[[int], int] | None:
         return None
     func.argtypes = [ctypes.c_int]
     func.restype = ctypes.c_int
-    return func  # type: ignore[no-any-return]
+    return func
 
 
 _SYNCFS = _load_syncfs()

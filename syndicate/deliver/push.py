@@ -19,10 +19,11 @@ import os
 import socket
 import threading
 import uuid
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import requests
+
 from syndicate.config import Config, Partner
 from syndicate.deliver.changes import sync_changes
 from syndicate.deliver.messages import partner_message, prepare
@@ -32,7 +33,6 @@ from syndicate.select.policy import audience_of, decide
 from syndicate.store import Claim, Store
 
 log = logging.getLogger("syndicate.push")
-UTC = timezone.utc
 SIGNATURE_HEADER = "X-Syndicate-Signature"
 
 
@@ -48,7 +48,7 @@ def verify(secret: str, body: bytes, header: str | None) -> bool:
 
 def backoff(attempt: int, base: float, cap: float) -> float:
     """Delay before retry number ``attempt`` (1-based): base, 2·base, 4·base … capped."""
-    return min(cap, base * 2 ** min(attempt - 1, 30))
+    return float(min(cap, base * 2 ** min(attempt - 1, 30)))
 
 
 class Pusher:
@@ -82,8 +82,9 @@ class Pusher:
         if partner.push_secret:
             headers[SIGNATURE_HEADER] = sign(partner.push_secret, body)
         timeout = self.config.push.timeout
+        assert partner.push_url is not None          # only push partners get a claim
         try:
-            return self.session.post(partner.push_url, data=body, headers=headers,  # type: ignore[arg-type]
+            return self.session.post(partner.push_url, data=body, headers=headers,
                                      timeout=(min(5.0, timeout), timeout), allow_redirects=False)
         except requests.RequestException as exc:
             raise DeliveryError(f"push failed ({type(exc).__name__})", context=partner.push_url) from exc

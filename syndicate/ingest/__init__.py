@@ -64,7 +64,7 @@ def parse(data: bytes, fmt: str, options: IngestOptions, *, name: str = "<input>
     raise IngestError(f"unknown source format {fmt!r} (known: {', '.join(FORMATS)}, auto)", context=name)
 
 
-def load(source: str, fmt: str = "auto", options: IngestOptions = IngestOptions()) -> list[ParsedItem]:
+def load(source: str, fmt: str = "auto", options: IngestOptions | None = None) -> list[ParsedItem]:
     """Read ``source`` (path, ``-`` or http(s) URL), detect its format when ``fmt="auto"`` and parse it.
 
     For a URL without ``options.base_url``, the URL itself resolves relative links.
@@ -72,6 +72,7 @@ def load(source: str, fmt: str = "auto", options: IngestOptions = IngestOptions(
     Raises:
         IngestError: the source cannot be read or is unusable as a whole.
     """
+    options = options if options is not None else IngestOptions()
     data = read_source(source)
     if fmt == "auto":
         fmt = detect_format(data, source)

@@ -21,17 +21,24 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from syndicate.config import ALL, LANG_PATTERN, SLUG_PATTERN
 from syndicate.errors import ItemError
 from syndicate.model import Article, Status
-from syndicate.sanitize import (absolute_url, clean_html, headline_from, plain_text, protect_text, text_field,
-    text_to_html, xml_safe)
+from syndicate.sanitize import (
+    absolute_url,
+    clean_html,
+    headline_from,
+    plain_text,
+    protect_text,
+    text_field,
+    text_to_html,
+    xml_safe,
+)
 
-UTC = timezone.utc
 #: Source formats :func:`syndicate.ingest.parse` understands.
 FORMATS = ("jsonl", "page", "feed")
 _MAX_ID = 300

@@ -22,10 +22,22 @@ from urllib.parse import urlsplit
 import feedparser
 
 from syndicate.errors import IngestError, ItemError
-from syndicate.model import Article
-from syndicate.ingest.base import (UTC, FirstWins, IngestOptions, ParsedItem, build_article, check_category,
-    check_id, check_lang, check_url, failed, item_label, slugify)
+from syndicate.ingest.base import (
+    FirstWins,
+    IngestOptions,
+    ParsedItem,
+    build_article,
+    check_category,
+    check_id,
+    check_lang,
+    check_url,
+    failed,
+    item_label,
+    slugify,
+)
 from syndicate.ingest.xmlguard import guard_xml
+from syndicate.model import Article
+from syndicate.times import UTC
 
 #: Root element local names of the feeds we read.
 FEED_ROOTS = frozenset({"rss", "feed", "RDF"})

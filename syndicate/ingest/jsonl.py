@@ -16,9 +16,21 @@ import json
 from typing import Any
 
 from syndicate.errors import ItemError
+from syndicate.ingest.base import (
+    FirstWins,
+    IngestOptions,
+    ParsedItem,
+    build_article,
+    check_category,
+    check_id,
+    check_lang,
+    check_status,
+    check_url,
+    failed,
+    item_label,
+    parse_time,
+)
 from syndicate.model import Article
-from syndicate.ingest.base import (FirstWins, IngestOptions, ParsedItem, build_article, check_category, check_id,
-    check_lang, check_status, check_url, failed, item_label, parse_time)
 
 #: Every key a JSON Lines object may carry (besides ``_comment``-style keys).
 FIELDS = frozenset({

@@ -32,9 +32,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from syndicate.errors import ItemError
+from syndicate.ingest.base import (
+    FirstWins,
+    IngestOptions,
+    ParsedItem,
+    build_article,
+    check_category,
+    check_lang,
+    failed,
+    item_label,
+    slugify,
+    text_headline,
+)
 from syndicate.model import Article
-from syndicate.ingest.base import (UTC, FirstWins, IngestOptions, ParsedItem, build_article, check_category,
-    check_lang, failed, item_label, slugify, text_headline)
+from syndicate.times import UTC
 
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -123,7 +134,7 @@ def parse_page(data: bytes, options: IngestOptions) -> list[ParsedItem]:
     items = [failed(f"line {n}", ItemError("text before the first date line ('23 January 2018 In …')",
                                            item=f"line {n}", field="published")) for n in stray[:1]]
     ids = FirstWins()
-    for index, (block, offset) in enumerate(zip(blocks, _offsets(blocks)), start=1):
+    for index, (block, offset) in enumerate(zip(blocks, _offsets(blocks), strict=True), start=1):
         position = f"item {index}"
         try:
             article = _article(block, offset, position, options)

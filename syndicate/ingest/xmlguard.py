@@ -1,13 +1,12 @@
 """Inspect the prologue of an untrusted XML document before any XML parser sees it.
 
-We decode the document ourselves (BOM, then the declared encoding), read comments, processing instructions
-and the DOCTYPE up to the root element's start tag, and refuse a document whose DOCTYPE declares entities (XXE, billion laughs, quadratic
-blowup) or points at an external DTD. A bare ``<!DOCTYPE rss>`` and the well-known Netscape RSS 0.91 DOCTYPE
-(which feedparser recognises and never fetches) are allowed. Work is linear in the prologue size. The checked text is handed on re-encoded as UTF-8, so the parser reads
-exactly what was checked.
+We decode the document ourselves (BOM, then the declared encoding), read comments, processing instructions and the
+DOCTYPE up to the root element's start tag, and refuse a document whose DOCTYPE declares entities (XXE, billion
+laughs, quadratic blowup) or points at an external DTD. A bare ``<!DOCTYPE rss>`` and the well-known Netscape RSS
+0.91 DOCTYPE (which feedparser recognises and never fetches) are allowed. Work is linear in the prologue size. The
+checked text is handed on re-encoded as UTF-8, so the parser reads exactly what was checked.
 
-Contains no I/O and no XML parser.
-"""
+Contains no I/O and no XML parser."""
 
 from __future__ import annotations
 

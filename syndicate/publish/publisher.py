@@ -29,8 +29,15 @@ from syndicate.model import PUBLIC, Article, Audience, FeedItem, FeedKey, FeedSp
 from syndicate.render.base import Renderer, get_renderer
 from syndicate.render.newsml import item_path, render_item
 from syndicate.select.feeds import select_items, with_links
-from syndicate.select.plan import (MAX_TRACED_CHANGES, FeedTarget, Plan, config_hash, finish, first_pass,
-                                   scopes_of_changes)
+from syndicate.select.plan import (
+    MAX_TRACED_CHANGES,
+    FeedTarget,
+    Plan,
+    config_hash,
+    finish,
+    first_pass,
+    scopes_of_changes,
+)
 from syndicate.select.policy import Decision, audience_of, decide
 from syndicate.store import FeedState, Store, Watermark
 
@@ -148,7 +155,7 @@ class Publisher:
         """
         try:
             return renderer.render(spec, items, self.config.site), items
-        except Exception as first:  # noqa: BLE001 - isolate the bad item, then re-raise if none is found
+        except Exception as first:
             good: list[FeedItem] = []
             bad: list[ItemError] = []
             for fi in items:
@@ -201,7 +208,7 @@ class Publisher:
         except SyndicateError as exc:
             result = PublishResult(key=spec.key, path=spec.path, error=exc, audience=unit.audience.name)
             log.error("feed %s failed: %s", spec.key, exc)
-        except Exception as exc:  # noqa: BLE001 - one feed's failure never stops the others
+        except Exception as exc:
             err = RenderError(f"unexpected {type(exc).__name__}", context=str(spec.key))
             err.__cause__ = exc
             result = PublishResult(key=spec.key, path=spec.path, error=err, audience=unit.audience.name)

@@ -30,7 +30,7 @@ from syndicate.deliver.changes import sync_changes
 from syndicate.deliver.files import sweep_temp
 from syndicate.deliver.websub import HubPinger
 from syndicate.model import PUBLIC, PublishResult
-from syndicate.publish.publisher import PublishReport, Publisher
+from syndicate.publish.publisher import Publisher, PublishReport
 from syndicate.select.policy import HELD_REASONS, held_back
 from syndicate.store import Store
 from syndicate.translate.usecase import Progress, TranslateReport, translate_pending
@@ -58,7 +58,7 @@ class PublishOutcome(PublishReport):
     def held_summary(self) -> str:
         """``"2 embargoed, 1 scheduled, 1 canceled, 0 render errors"``."""
         parts = [f"{self.withheld[r]} {r}" for r in HELD_REASONS if self.withheld.get(r)]
-        return ", ".join(parts + [f"{len(self.held_back)} render errors"])
+        return ", ".join([*parts, f"{len(self.held_back)} render errors"])
 
 
 def held_back_now(store: Store, now: datetime) -> Counter[str]:

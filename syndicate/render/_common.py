@@ -8,18 +8,16 @@ disclosure, correction, credit) and the right-to-left wrapper. Pure functions: n
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from functools import lru_cache
-from typing import Sequence
 
 from syndicate.config import Site
 from syndicate.errors import RenderError
 from syndicate.media import FORMAT_TYPES, HTML
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, text_direction
 from syndicate.sanitize import absolute_url, clean_html, headline_from, plain_text, xml_safe
-
-UTC = timezone.utc
 
 #: ``updated`` / ``lastBuildDate`` of a feed without items: fixed, so an empty feed is byte-stable too.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)

@@ -15,7 +15,8 @@ Does not choose any values: the renderers set every attribute below.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension

@@ -6,16 +6,16 @@ modification time, or :data:`._common.EMPTY_FEED_UPDATED`). Does no I/O and no v
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from syndicate.config import Site
 from syndicate.model import FeedItem, FeedSpec
-from syndicate.sanitize import plain_text, xml_safe
 from syndicate.render import _common as c
 from syndicate.render._feedgen_ext import XML_LANG, PreparedEntry, _link_attrs, install, render_feedgen
+from syndicate.sanitize import plain_text, xml_safe
 
 
 class AtomRenderer:

@@ -10,7 +10,8 @@ is valid whatever the store holds.
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from syndicate.config import Site
 from syndicate.model import FeedItem, FeedSpec

@@ -9,13 +9,14 @@ machine-translation disclosure, the correction note and the other language versi
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from syndicate.config import Site
 from syndicate.errors import RenderError
 from syndicate.model import FeedItem, FeedSpec, Origin
-from syndicate.sanitize import plain_text, xml_safe
 from syndicate.render import _common as c
+from syndicate.sanitize import plain_text, xml_safe
 
 VERSION = "https://jsonfeed.org/version/1.1"
 

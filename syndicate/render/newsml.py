@@ -33,7 +33,8 @@ ITEM_MEDIA_TYPE = NEWSITEM
 
 
 def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    body: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return body
 
 
 def render_item(item: FeedItem, spec: FeedSpec, site: Site) -> bytes:
@@ -61,7 +62,7 @@ def transmit_id(prefix: str, items: Sequence[FeedItem]) -> str:
     """Deterministic ``transmitId``: ``prefix-`` + 12 hex of a sha256 over the items' guids and versions."""
     digest = hashlib.sha256()
     for fitem in items:
-        digest.update(f"{fitem.article.guid}\x1f{fitem.article.version}\n".encode("utf-8"))
+        digest.update(f"{fitem.article.guid}\x1f{fitem.article.version}\n".encode())
     return f"{prefix}-{digest.hexdigest()[:12]}"
 
 

@@ -4,8 +4,8 @@ XHTML body builder. Pure functions, no I/O, no clock.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime
 
 import lxml.html
 from lxml import etree
@@ -51,7 +51,7 @@ def g2_datetime(value: datetime, *, what: str = "datetime", item: str | None = N
     """``xs:dateTime`` in UTC with a ``Z`` offset; naive datetimes are a :class:`RenderError`."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise RenderError(f"{what} must be timezone-aware, got {value.isoformat()}", context=item)
-    return value.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def own_schemes(site: Site, category_scheme: str) -> list[tuple[str, str]]:

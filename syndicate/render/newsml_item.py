@@ -11,9 +11,22 @@ from syndicate.config import Site
 from syndicate.errors import RenderError
 from syndicate.media import NEWSITEM
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, Show, Status
+from syndicate.render.newsml_common import (
+    CATEGORY_ALIAS,
+    IPTC_CATALOG,
+    NAR,
+    NOTE_ALIAS,
+    ROLE_ALIAS,
+    SERVICE_ALIAS,
+    STANDARD_VERSION,
+    XML_LANG,
+    g2_datetime,
+    nar,
+    own_schemes,
+    sub,
+    xhtml_document,
+)
 from syndicate.sanitize import clean_html, plain_text, xml_safe
-from syndicate.render.newsml_common import (CATEGORY_ALIAS, IPTC_CATALOG, NAR, NOTE_ALIAS,
-    ROLE_ALIAS, SERVICE_ALIAS, STANDARD_VERSION, XML_LANG, g2_datetime, nar, own_schemes, sub, xhtml_document)
 
 _PUB_STATUS = {Status.USABLE: "stat:usable", Status.WITHHELD: "stat:withheld", Status.CANCELED: "stat:canceled"}
 _SLUG_WORDS = 6
@@ -113,7 +126,8 @@ def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site
     english = article.lang.split("-")[0] == "en"
     for role, text, ours in _ed_notes(fitem):
         lang_attrs = [(XML_LANG, "en"), ("dir", "ltr" if article.direction == "rtl" else None)]
-        sub(meta, "edNote", text, attrs=[("role", f"{NOTE_ALIAS}:{role}"), *(lang_attrs if ours and not english else [])])
+        marked = lang_attrs if ours and not english else []
+        sub(meta, "edNote", text, attrs=[("role", f"{NOTE_ALIAS}:{role}"), *marked])
     if article.version >= 2:
         sub(meta, "signal", attrs=[("qcode", "sig:update")])
     if article.correction_note:

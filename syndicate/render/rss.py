@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from syndicate.config import Site
 from syndicate.model import FeedItem, FeedSpec
-from syndicate.sanitize import plain_text, xml_safe
 from syndicate.render import _common as c
 from syndicate.render._feedgen_ext import DC_NS, PreparedEntry, install, render_feedgen
-
+from syndicate.sanitize import plain_text, xml_safe
 
 # What feed readers take for HTML in an RSS text element (feedparser's ``lookslikehtml``): a closing tag or a
 # character reference. RSS titles are read as HTML by most readers, so such text must be written escaped.

@@ -52,7 +52,7 @@ class AtomValidator:
         return out
 
 
-class _LocalXmlXsd(etree.Resolver):
+class _LocalXmlXsd(etree.Resolver):  # type: ignore[misc]  # lxml ships no type information
     """Map a remote ``…/xml.xsd`` import to the local copy beside the NewsML-G2 XSD; refuse everything else."""
 
     def __init__(self, folder: Path) -> None:
@@ -276,7 +276,7 @@ def _iter_files(paths: list[Path]) -> list[tuple[Path, bool]]:
     return found
 
 
-def validate_paths(paths: "list[str | Path] | tuple[str | Path, ...]", *, newsml_schema: str | Path | None = None,
+def validate_paths(paths: list[str | Path] | tuple[str | Path, ...], *, newsml_schema: str | Path | None = None,
                    atom_rng: str | Path | None = None, atom_sch: str | Path | None = None,
                    jsonfeed_dir: str | Path | None = None) -> list[tuple[str, int, str]]:
     """Validate files and folders (walked recursively) of our output, dispatching on content.

@@ -12,8 +12,14 @@ service (`syndicate run`).
 from __future__ import annotations
 
 from syndicate.schedule.runner import JobRunner, RunOutcome
-from syndicate.schedule.triggers import (build_trigger, fire_times, grace_seconds, next_fire, period_seconds,
-    previous_fire)
+from syndicate.schedule.triggers import (
+    build_trigger,
+    fire_times,
+    grace_seconds,
+    next_fire,
+    period_seconds,
+    previous_fire,
+)
 
 __all__ = ["JobRunner", "RunOutcome", "build_trigger", "fire_times", "grace_seconds", "next_fire",
            "period_seconds", "previous_fire"]

@@ -61,7 +61,8 @@ def translate_job(runner: JobRunner, schedule: Schedule, run: Run, now: datetime
                               "engine_calls": report.engine_calls}
     if report.pending:
         first = report.pending[0]
-        return FAILED, f"{len(report.pending)} translation(s) still pending, e.g. {first[0]} → {first[1]}: {first[2]}", counts
+        error = f"{len(report.pending)} translation(s) still pending, e.g. {first[0]} → {first[1]}: {first[2]}"
+        return FAILED, error, counts
     return SUCCESS, None, counts
 
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from syndicate.config import Config, Schedule
 from syndicate.errors import LockedError, SyndicateError
+from syndicate.schedule.triggers import grace_seconds, previous_fire
 from syndicate.store import Store
 from syndicate.store.runs import FAILED, INTERRUPTED, SUCCESS, Run
-from syndicate.schedule.triggers import grace_seconds, previous_fire
 
 log = logging.getLogger("syndicate.run")
-UTC = timezone.utc
 Clock = Callable[[], datetime]
 #: a job's work: returns (status, error or None, counts)
 Work = Callable[["JobRunner", Schedule, Run, datetime], "tuple[str, str | None, dict[str, Any]]"]
@@ -126,7 +126,7 @@ class JobRunner:
             status, error, counts = KINDS[schedule.kind](self, schedule, run, started)
         except SyndicateError as exc:
             status, error, counts = FAILED, str(exc), {}
-        except Exception as exc:  # noqa: BLE001 - the scheduler's top boundary: record, never crash the loop
+        except Exception as exc:
             log.exception("run %d %s crashed", run.id, schedule.name, extra={"run_id": run.id, "job": schedule.name})
             status, error, counts = FAILED, f"unexpected {type(exc).__name__}: {exc}", {}
         finished = self.clock()

@@ -15,13 +15,15 @@ of truth (a memory job store rebuilt from it), the run ledger says *what already
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -30,7 +32,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from syndicate.config import Config, Schedule, load_config
 from syndicate.errors import SchedulerError, SyndicateError
 from syndicate.schedule.runner import JobRunner
-from syndicate.schedule.triggers import UTC, build_trigger, grace_seconds
+from syndicate.schedule.triggers import build_trigger, grace_seconds
+from syndicate.times import UTC
 
 log = logging.getLogger("syndicate.scheduler")
 
@@ -103,10 +106,8 @@ class SchedulerService:
             return
         log.warning("job %s missed its fire at %s: running it now", event.job_id,
                     event.scheduled_run_time.isoformat(), extra={"job": event.job_id})
-        try:
+        with contextlib.suppress(LookupError):
             self.scheduler.modify_job(event.job_id, next_run_time=self.runner.clock())
-        except LookupError:
-            pass
 
     # -- life cycle ------------------------------------------------------------------------------------
     def start(self) -> None:

@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from typing import Iterator
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.base import BaseTrigger
@@ -21,7 +21,6 @@ from apscheduler.triggers.interval import IntervalTrigger
 from syndicate.config import Schedule
 from syndicate.errors import SchedulerError
 
-UTC = timezone.utc
 ANCHOR = datetime(2000, 1, 1)
 _MICRO = timedelta(microseconds=1)
 
@@ -41,7 +40,7 @@ class ZonedCronTrigger(CronTrigger):  # type: ignore[misc]
         self.skip_repeated = skip_repeated
 
     def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
-        fire = super().get_next_fire_time(previous_fire_time, now)
+        fire: datetime | None = super().get_next_fire_time(previous_fire_time, now)
         while fire is not None and self.skip_repeated and _repeated_wall_time(fire):
             fire = super().get_next_fire_time(fire, fire)
         return fire
@@ -75,10 +74,10 @@ def previous_fire(schedule: Schedule, now: datetime, trigger: BaseTrigger | None
     trigger = trigger or build_trigger(schedule)
     back = timedelta(seconds=schedule.interval_seconds or 60)
     for _ in range(24):                  # looks back up to ~ 4**24 periods: far beyond any calendar
-        fire = trigger.get_next_fire_time(None, now - back)
+        fire: datetime | None = trigger.get_next_fire_time(None, now - back)
         if fire is not None and fire <= now:
             while True:
-                following = trigger.get_next_fire_time(fire, fire)
+                following: datetime | None = trigger.get_next_fire_time(fire, fire)
                 if following is None or following > now:
                     return fire.astimezone(UTC)
                 fire = following
@@ -104,7 +103,7 @@ def period_seconds(schedule: Schedule, now: datetime) -> float:
     second = trigger.get_next_fire_time(first, first) if first else None
     if first is None or second is None:
         return 86400.0
-    return max((second - first).total_seconds(), 1.0)
+    return max(float((second - first).total_seconds()), 1.0)
 
 
 def grace_seconds(schedule: Schedule, now: datetime) -> int:

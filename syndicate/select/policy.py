@@ -33,8 +33,18 @@ from typing import Protocol
 from syndicate.config import Partner
 from syndicate.model import PUBLIC, Audience, Scope, Show, Status
 
-__all__ = ["Decision", "PUBLIC", "Version", "audience_of", "decide", "held_back", "may_fetch", "release_time", "scope_of",
-           "shown_before"]
+__all__ = [
+    "PUBLIC",
+    "Decision",
+    "Version",
+    "audience_of",
+    "decide",
+    "held_back",
+    "may_fetch",
+    "release_time",
+    "scope_of",
+    "shown_before",
+]
 
 #: Reasons a version is not shown (Decision.reason when ``show`` is HIDDEN), in the order reports list them.
 HELD_REASONS = ("embargoed", "scheduled", "withheld", "canceled", "never-shown", "outside-scope", "format")

@@ -21,21 +21,21 @@ import json
 import logging
 import threading
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from syndicate.config import Config, Partner
 from syndicate.errors import SyndicateError
 from syndicate.media import NEWSMESSAGE, with_charset
 from syndicate.select.policy import audience_of, may_fetch
 from syndicate.serve.auth import Authenticator, bearer
-from syndicate.store import Store, open_store
 from syndicate.serve.files import Entry, FileCache, safe_parts
 from syndicate.serve.items import BadRequest, Forbidden, fetch_page, next_link, parse_query
+from syndicate.store import Store, open_store
 
 log = logging.getLogger("syndicate.server")
-UTC = timezone.utc
 StartResponse = Callable[..., Any]
 _STATUS = {200: "200 OK", 204: "204 No Content", 304: "304 Not Modified", 400: "400 Bad Request",
            401: "401 Unauthorized", 403: "403 Forbidden", 404: "404 Not Found", 405: "405 Method Not Allowed",
@@ -126,13 +126,13 @@ class SyndicateApp:
                                                                _not_modified_since(ims, entry)):
             start("304 Not Modified", headers)
             return []
-        body = entry.gz if gz else entry.body
+        body = entry.gz if gz and entry.gz is not None else entry.body
         headers.append(("Content-Type", entry.media_type))
-        headers.append(("Content-Length", str(len(body))))    # type: ignore[arg-type]
+        headers.append(("Content-Length", str(len(body))))
         if gz:
             headers.append(("Content-Encoding", "gzip"))
         start("200 OK", headers)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]   # type: ignore[list-item]
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
     # -- dispatch --------------------------------------------------------------------------------------
     def __call__(self, environ: dict[str, Any], start: StartResponse) -> list[bytes]:
@@ -146,7 +146,7 @@ class SyndicateApp:
                 return self._partner(environ, start, path, head)
             parts = safe_parts(path)
             entry = self.public.get(parts) if parts else None
-            if entry is None:
+            if entry is None or parts is None:
                 return self._simple(start, 404, "not found", head=head)
             link = None
             if self._hub_link:

@@ -104,11 +104,11 @@ def parse_query(query_string: str, partner: Partner, config: Config) -> Query:
     scope = audience_of(partner).scope
     lang, category = one("lang"), one("category")
     if lang is not None and (lang not in config.feed_languages
-                             or scope.languages is not None and lang not in scope.languages):
+                             or (scope.languages is not None and lang not in scope.languages)):
         raise Forbidden(f"lang {lang!r} is outside this partner's agreement")
     if category is not None:
         known = config.category(category) is not None
-        if not known or scope.categories is not None and category not in scope.categories:
+        if not known or (scope.categories is not None and category not in scope.categories):
             raise Forbidden(f"category {category!r} is outside this partner's agreement")
     return Query(since=since, lang=lang, category=category, limit=limit)
 

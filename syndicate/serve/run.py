@@ -12,13 +12,15 @@ SIGTERM/SIGINT to the children and exits when they have.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from waitress.server import create_server
 
@@ -89,7 +91,7 @@ def serve(config: Config, *, host: str | None = None, port: int | None = None, t
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 _run_one(config, sock, nthreads)
-            except BaseException:   # noqa: BLE001 - a child must never return into the parent's code
+            except BaseException:
                 log.exception("worker failed")
                 code = 1
             finally:
@@ -131,10 +133,8 @@ def _run_one(config: Config, sock: socket.socket, threads: int) -> None:
 def _supervise(children: list[int]) -> None:
     def forward(signum: int, _frame: Any) -> None:
         for pid in children:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
 
     signal.signal(signal.SIGTERM, forward)
     signal.signal(signal.SIGINT, forward)

@@ -134,13 +134,13 @@ class Articles:
                              data=encode(a)) for a, _ in batch]
         seqs = conn.execute(insert(article_versions).returning(article_versions.c.seq, sort_by_parameter_order=True),
                             version_rows).scalars().all()
-        rows = [(article_row(a) | {"seq": seq}, new) for (a, new), seq in zip(batch, seqs)]
+        rows = [(article_row(a) | {"seq": seq}, new) for (a, new), seq in zip(batch, seqs, strict=True)]
         inserts = [row for row, new in rows if new]
         if inserts:
             conn.execute(insert(articles), inserts)
         updates = [row | {"_id": row["id"]} for row, new in rows if not new]
         if updates:
-            columns = {c.name: bindparam(c.name) for c in articles.c}
+            columns: dict[str, Any] = {c.name: bindparam(c.name) for c in articles.c}
             conn.execute(update(articles).where(articles.c.id == bindparam("_id")).values(columns), updates)
         for article, _ in batch:
             if article.origin is Origin.HUMAN and article.translation_of:

@@ -397,4 +397,4 @@ class Delivery:
         return [out[k] for k in sorted(out)]
 
 
-__all__ = ["Claim", "Delivery", "Entry", "OPEN", "Release", "STATES"]
+__all__ = ["OPEN", "STATES", "Claim", "Delivery", "Entry", "Release"]

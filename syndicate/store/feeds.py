@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from syndicate.store.db import Database
 from syndicate.store.schema import feed_state, feed_watermarks, publish_cursors, publish_timers
@@ -68,8 +68,7 @@ class Feeds:
         return None if row is None else self._state(row)
 
     @staticmethod
-    def _state(row: object) -> FeedState:
-        r = dict(row)  # type: ignore[call-overload]
+    def _state(r: RowMapping) -> FeedState:
         return FeedState(path=r["path"], sha256=r["sha256"], size=r["size"], items=r["items"],
                          last_modified=utc(r["last_modified"]), written_at=utc(r["written_at"]))
 

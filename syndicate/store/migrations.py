@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Index, insert, inspect, select, text, update
@@ -27,8 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from syndicate.errors import StoreError
 from syndicate.store.db import Database
 from syndicate.store.locks import Locks
-from syndicate.store.schema import (SCHEMA_VERSION, articles, metadata, rate_limits, schema_version,
-                                    translation_pending)
+from syndicate.store.schema import SCHEMA_VERSION, articles, metadata, rate_limits, schema_version, translation_pending
 
 #: how long an opener waits for another process's creation or migration of the same store
 LOCK_TIMEOUT = 120.0
@@ -90,7 +89,8 @@ def read_version(conn: Connection) -> int | None:
     if articles.name in names:
         return 1
     if names & set(metadata.tables):
-        raise StoreError(f"the database holds some syndicate tables ({', '.join(sorted(names & set(metadata.tables)))}) "
+        ours = ", ".join(sorted(names & set(metadata.tables)))
+        raise StoreError(f"the database holds some syndicate tables ({ours}) "
                          "but no articles table: not a syndicate store")
     return None
 
@@ -137,7 +137,7 @@ def _locked(db: Database) -> Iterator[None]:
 
 
 def _stamp(conn: Connection, version: int) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     done = conn.execute(update(schema_version).where(schema_version.c.id == 1)
                         .values(version=version, migrated_at=now))
     if done.rowcount == 0:
@@ -169,7 +169,11 @@ def migrate(db: Database, *, dry_run: bool = False) -> MigrationReport:
             raise SchemaVersionError(f"the store's schema is version {before}, newer than this syndicate "
                                      f"({SCHEMA_VERSION}): upgrade syndicate", context=db.safe_url)
         if before is None:
-            statements = _run(db, lambda conn: (metadata.create_all(conn), _stamp(conn, SCHEMA_VERSION)), dry_run)
+            def create(conn: Connection) -> None:
+                metadata.create_all(conn)
+                _stamp(conn, SCHEMA_VERSION)
+
+            statements = _run(db, create, dry_run)
             report.steps.append((Migration(SCHEMA_VERSION, "create every table (empty store)",
                                            lambda c, d: None), statements))
             report.after = SCHEMA_VERSION

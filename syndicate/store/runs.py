@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import os
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Mapping
+from typing import Any
 
 from sqlalchemy import and_, delete, desc, func, insert, select, update
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from syndicate.errors import SchedulerError
@@ -47,7 +49,7 @@ class Run:
     attempts: int
 
 
-def _run(row: Mapping[str, Any]) -> Run:
+def _run(row: RowMapping) -> Run:
     return Run(id=int(row["id"]), job=row["job"], kind=row["kind"], fire_time=utc(row["fire_time"]),
                started=utc(row["started"]), finished=utc(row["finished"]), status=row["status"],
                error=row["error"], counts=json.loads(row["counts"]) if row["counts"] else {}, owner=row["owner"],
@@ -61,7 +63,7 @@ class Runs:
         self.db = db
         self.owner = owner or default_owner()
 
-    def as_owner(self, owner: str | None) -> "Runs":
+    def as_owner(self, owner: str | None) -> Runs:
         """The same ledger acting for another owner (a runner passes its own name)."""
         return self if owner is None or owner == self.owner else Runs(self.db, owner)
 
@@ -90,15 +92,19 @@ class Runs:
                 row = conn.execute(select(job_runs).where(job_runs.c.job == job, job_runs.c.fire_time == fire_time)
                                    ).mappings().first()
                 if row is None:
-                    run_id = conn.execute(insert(job_runs).values(
+                    inserted = conn.execute(insert(job_runs).values(
                         job=job, kind=kind, fire_time=fire_time, started=now, status=RUNNING, owner=self.owner,
-                        attempts=1)).inserted_primary_key[0]
+                        attempts=1)).inserted_primary_key
+                    assert inserted is not None
+                    run_id = inserted[0]
                 elif row["status"] in DONE:
                     return None
                 else:
                     run_id = row["id"]
-                    took = conn.execute(update(job_runs).where(job_runs.c.id == run_id, job_runs.c.status == row["status"])
-                                        .values(status=RUNNING, started=now, finished=None, error=None, owner=self.owner,
+                    same = (job_runs.c.id == run_id) & (job_runs.c.status == row["status"])
+                    took = conn.execute(update(job_runs).where(same)
+                                        .values(status=RUNNING, started=now, finished=None, error=None,
+                                                owner=self.owner,
                                                 attempts=job_runs.c.attempts + 1))
                     if took.rowcount != 1:
                         return None

@@ -9,8 +9,19 @@ visibility timers; job runs; delivery (change log and push queue); rate limits; 
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Column, DateTime, Float, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+                        BigInteger,
+                        Column,
+                        DateTime,
+                        Float,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        UniqueConstraint,
+)
 
 #: The schema this code reads and writes. 1 = syndicate 0.1.0 (no version table).
 SCHEMA_VERSION = 2

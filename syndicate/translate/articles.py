@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from syndicate.errors import ModelNotFoundError, SyndicateError, TranslationError
 from syndicate.model import Article, Origin
@@ -87,7 +88,7 @@ def _call_engine(translator: Translator, texts: list[str], src: str, dst: str,
         out = translator.translate_batch(texts, src, dst, **kwargs)
     except TranslationError:
         raise
-    except Exception as exc:     # a backend's foreign failure must not stop other pairs  # noqa: BLE001
+    except Exception as exc:     # a backend's foreign failure must not stop other pairs
         raise TranslationError(f"{translator.engine} failed", context=f"{src}→{dst}") from exc
     if not isinstance(out, list) or len(out) != len(texts) or not all(isinstance(t, str) for t in out):
         raise TranslationError(f"{translator.engine} returned {len(out) if isinstance(out, list) else out!r} "
@@ -133,7 +134,7 @@ def _translate_pair(articles: list[Article], src: str, dst: str, translator: Tra
             for i, plan in plans:
                 results[i] = TranslationResult(plan.article, error=exc)
             return [results[i] for i in range(len(articles))]
-        fresh = dict(zip(misses, out))
+        fresh = dict(zip(misses, out, strict=True))
         memory.put_many(key, fresh)
         known = {**known, **fresh}
     by_segment = {seg: known[h] for h, seg in unique.items()}
@@ -187,7 +188,7 @@ def translate_articles(articles: Sequence[Article], dst: str, translator: Transl
             groups.setdefault(art.lang, []).append(i)
     for src, indexes in groups.items():
         batch = [articles[i] for i in indexes]
-        for i, res in zip(indexes, _translate_pair(batch, src, dst, translator, memory, stats, progress)):
+        for i, res in zip(indexes, _translate_pair(batch, src, dst, translator, memory, stats, progress), strict=True):
             results[i] = res
     return [results[i] for i in range(len(articles))]
 
@@ -209,7 +210,7 @@ def terminal_progress(label: str = "translating", stream: TextIO | None = None) 
     return draw
 
 
-def check_translation_setup(config: "Config") -> list[TranslationError]:
+def check_translation_setup(config: Config) -> list[TranslationError]:
     """Problems that would stop machine translation, for ``syndicate check``: one error per
     (source language, target) pair whose configured engine cannot serve it (e.g. a missing Argos package)
     or cannot be built. Empty when every pair is served. Loads no model."""

@@ -16,8 +16,9 @@ Contains no engine calls: a template lists its segments, and ``render`` takes ``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
-from typing import Mapping, Union
+from typing import Union
 
 import lxml.etree as etree
 import lxml.html

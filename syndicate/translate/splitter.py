@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 
 #: Words that end with a dot but rarely end a sentence (compared case-insensitively, without the dot).
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep pres amb rev hon fr
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-no nos vol vols fig figs approx est dept univ assn bros inc ltd co corp vs cf al e.g i.e ca
-""".split())
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "gov", "sen", "rep", "pres", "amb", "rev", "hon", "fr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "no", "nos", "vol", "vols", "fig", "figs", "approx", "est", "dept", "univ", "assn", "bros", "inc",
+    "ltd", "co", "corp", "vs", "cf", "al", "e.g", "i.e", "ca"
+])
 
 _TERMINATORS = ".!?…؟"
 _CLOSERS = "\"'”’»)]›"

@@ -2,8 +2,16 @@
 plus the translation-memory seam. Articles are translated by :mod:`syndicate.translate`."""
 
 from syndicate.translate.engines.base import Translator, engine_for_pair, get_translator
-from syndicate.translate.memory import (InMemoryTM, TMKey, TMStats, TranslationMemory, normalise_segment,
-    segment_hash)
+from syndicate.translate.memory import InMemoryTM, TMKey, TMStats, TranslationMemory, normalise_segment, segment_hash
 
-__all__ = ["Translator", "engine_for_pair", "get_translator", "InMemoryTM", "TMKey", "TMStats",
-           "TranslationMemory", "normalise_segment", "segment_hash"]
+__all__ = [
+    "InMemoryTM",
+    "TMKey",
+    "TMStats",
+    "TranslationMemory",
+    "Translator",
+    "engine_for_pair",
+    "get_translator",
+    "normalise_segment",
+    "segment_hash",
+]

@@ -16,9 +16,10 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from syndicate.errors import ModelNotFoundError, TranslationError
 
@@ -31,7 +32,7 @@ MAX_DECODING_LENGTH = 256
 LENGTH_PENALTY = 0.2          # as argostranslate
 
 
-def default_packages_dir(cfg: "Translation | None" = None) -> Path:
+def default_packages_dir(cfg: Translation | None = None) -> Path:
     """Where Argos packages are installed: ``translation.argos_packages_dir``, else ``$ARGOS_PACKAGES_DIR``,
     else argostranslate's default ``$XDG_DATA_HOME/argos-translate/packages`` (``~/.local/share/…``)."""
     if cfg is not None and cfg.argos_packages_dir:
@@ -156,6 +157,14 @@ def clear_model_cache() -> None:
 Progress = Callable[[int, int], None]
 
 
+
+def _offset_progress(progress: Progress, base: int, total: int) -> Progress:
+    """A leg's progress reported as part of the whole route (a pivot translates every text twice)."""
+    def report(done: int, _leg_total: int) -> None:
+        progress(base + done, total)
+
+    return report
+
 class ArgosTranslator:
     """:class:`~syndicate.translators.base.Translator` over installed Argos packages, pivoting through English.
 
@@ -167,7 +176,7 @@ class ArgosTranslator:
 
     engine = "argos"
 
-    def __init__(self, cfg: "Translation", packages_dir: Path | None = None,
+    def __init__(self, cfg: Translation, packages_dir: Path | None = None,
                  max_decoding_length: int | None = None) -> None:
         self.packages_dir = packages_dir or default_packages_dir(cfg)
         self.beam_size = cfg.beam_size
@@ -220,10 +229,8 @@ class ArgosTranslator:
         route = self.route(src, dst)
         out = list(texts)
         for leg, pkg in enumerate(route):
-            leg_progress = None
-            if progress is not None:
-                total = len(texts) * len(route)
-                leg_progress = (lambda done, _n, base=leg * len(texts): progress(base + done, total))  # noqa: E731
+            leg_progress = None if progress is None else _offset_progress(progress, leg * len(texts),
+                                                                          len(texts) * len(route))
             out = self._translate_leg(pkg, out, leg_progress)
         return out
 
@@ -252,7 +259,7 @@ class ArgosTranslator:
                     hyps = self._streamed(loaded, pieces, prefix, options, progress)
         except (RuntimeError, ValueError, IndexError) as exc:
             raise TranslationError(f"CTranslate2 failed on {len(pieces)} segments", context=pkg.code) from exc
-        for i, tokens in zip(todo, hyps):
+        for i, tokens in zip(todo, hyps, strict=True):
             if pkg.target_prefix and tokens and tokens[0] == pkg.target_prefix:
                 tokens = tokens[1:]
             result[i] = loaded.sp.decode_pieces(tokens).strip()

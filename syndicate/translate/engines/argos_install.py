@@ -54,7 +54,8 @@ def validate_argosmodel(path: Path) -> tuple[str, dict[str, object]]:
             meta = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise TranslationError("metadata.json is not valid JSON", context=str(path)) from exc
-    if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) and meta[k] for k in ("from_code", "to_code")):
+    codes = ("from_code", "to_code")
+    if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) and meta[k] for k in codes):
         raise TranslationError("metadata.json needs from_code and to_code", context=str(path))
     return top, meta
 

@@ -42,12 +42,12 @@ class Translator(Protocol):
         ...
 
 
-def engine_for_pair(cfg: "Translation", src: str, dst: str) -> str:
+def engine_for_pair(cfg: Translation, src: str, dst: str) -> str:
     """The engine configured for ``src`` → ``dst``: ``[translation.pairs]["src-dst"]``, else ``engine``."""
     return cfg.pairs.get(f"{src}-{dst}", cfg.engine)
 
 
-def get_translator(name: str, cfg: "Translation") -> Translator:
+def get_translator(name: str, cfg: Translation) -> Translator:
     """Build the backend called ``name`` from the ``[translation]`` config.
 
     Loading is lazy: Argos models load on first use and are cached per process, so calling this per run

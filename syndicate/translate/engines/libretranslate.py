@@ -69,7 +69,7 @@ class LibreTranslateTranslator:
         header = resp.headers.get("Retry-After", "")
         if header.isdigit():
             return min(float(header), 60.0)
-        return self.backoff * 2 ** attempt
+        return float(self.backoff * 2 ** attempt)
 
     @staticmethod
     def _message(resp: requests.Response) -> str:

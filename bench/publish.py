@@ -8,10 +8,14 @@ stored, their segments in the translation memory) and 20 categories. For each si
 1. generate the store (SQLite file);
 2. full publish (``--full``, every feed; peak RSS of that process);
 3. incremental publish after one new article (time of the publish call);
-4. feedgen alone rendering the same entries (RSS + Atom), to compare the cost per feed entry.
+4. in a fresh process, a publish **with translation configured** and nothing pending (the pending translations
+   are found from the store's change sequence, so this should not grow with the store), and the same with
+   translation turned off;
+5. feedgen alone rendering the same entries (RSS + Atom), to compare the cost per feed entry.
 
 Prints the numbers, then on lines of their own:
-``ratio incremental 100k/10k: X``, ``ratio incremental/full: Y``, ``ratio pipeline/feedgen per item: Z``.
+``ratio incremental 100k/10k: X``, ``ratio incremental-translate 100k/10k: T`` (goal <= 1.5),
+``ratio incremental/full: Y``, ``ratio pipeline/feedgen per item: Z``.
 """
 
 from __future__ import annotations
@@ -147,11 +151,35 @@ def measure_incremental(root: Path) -> dict[str, float]:
             "idle_seconds": idle_seconds, "idle_rendered": len(idle.results)}
 
 
+def measure_idle_translate(root: Path) -> dict[str, float]:
+    """A publish with ``[translation] targets`` set and nothing new (fresh process), then one without
+    translation for comparison; each the best of three."""
+    from syndicate.config import load_config
+    from syndicate.publish.usecase import publish
+    from syndicate.store import open_store
+
+    config = load_config(root / "syndicate.toml", env={})
+    store = open_store(config.store_url)
+    now = NOW + timedelta(hours=1)
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    looked_at = 0
+    for i in range(3):
+        for key, translate in (("with", True), ("without", False)):
+            start = time.perf_counter()
+            outcome = publish(config, store, now + timedelta(minutes=i), translate=translate)
+            times[key].append(time.perf_counter() - start)
+            if translate and outcome.translation is not None:
+                looked_at = max(looked_at, outcome.translation.looked_at + len(outcome.translation.translated))
+    store.close()
+    return {"seconds": min(times["with"]), "without_seconds": min(times["without"]), "looked_at": looked_at}
+
+
 def measure_feedgen(root: Path, feeds: int = 20) -> dict[str, float]:
     """feedgen alone, rendering the entries of ``feeds`` category feeds as RSS and Atom."""
     from feedgen.feed import FeedGenerator
 
     from syndicate.config import load_config
+    from syndicate.model import PUBLIC
     from syndicate.publish.publisher import Publisher
     from syndicate.store import open_store
 
@@ -159,7 +187,7 @@ def measure_feedgen(root: Path, feeds: int = 20) -> dict[str, float]:
     store = open_store(config.store_url)
     publisher = Publisher(config, store)
     scopes = [(lang, cat) for lang in config.feed_languages for cat in CATEGORIES][:feeds]
-    item_sets = [publisher.items_for(lang, cat, NOW, public=True) for lang, cat in scopes]
+    item_sets = [publisher.items_for(PUBLIC, lang, cat, NOW) for lang, cat in scopes]
     store.close()
     entries = 0
     start = time.perf_counter()
@@ -203,7 +231,8 @@ def child(args: argparse.Namespace) -> None:
         generate(root, args.size)
         print(json.dumps({"ok": True}))
     else:
-        fn = {"full": measure_full, "incremental": measure_incremental, "feedgen": measure_feedgen}[args.step]
+        fn = {"full": measure_full, "incremental": measure_incremental,
+              "idle-translate": measure_idle_translate, "feedgen": measure_feedgen}[args.step]
         print(json.dumps(fn(root)))
 
 
@@ -241,8 +270,9 @@ def main() -> None:
         print(f"{size:>7} articles: generated in {gen['wall']:.1f}s", flush=True)
         full = run_step("full", root)
         inc = run_step("incremental", root)
+        idle = run_step("idle-translate", root)
         fg = run_step("feedgen", root)
-        results[size] = (full, inc, fg)
+        results[size] = (full, inc, fg, idle)
         per_entry = full["seconds"] / max(full["entries"], 1)
         fg_entry = fg["seconds"] / max(fg["entries"], 1)
         print(f"{size:>7} articles: full {full['seconds']:.2f}s ({full['feeds']} feeds, {full['entries']} entries, "
@@ -251,6 +281,9 @@ def main() -> None:
         print(f"{size:>7} articles: incremental after 1 new article {inc['seconds'] * 1000:.0f} ms "
               f"({inc['rendered']} feeds rendered, {inc['written']} written); nothing new {inc['idle_seconds'] * 1000:.0f} ms "
               f"({inc['idle_rendered']} rendered)", flush=True)
+        print(f"{size:>7} articles: publish with translation configured, nothing pending "
+              f"{idle['seconds'] * 1000:.0f} ms (translation off: {idle['without_seconds'] * 1000:.0f} ms; "
+              f"{idle['looked_at']:.0f} originals looked at)", flush=True)
         print(f"{size:>7} articles: feedgen alone {fg_entry * 1e6:.0f} µs/entry, syndicate's RSS+Atom renderers "
               f"alone {fg['renderers_seconds'] / max(fg['entries'], 1) * 1e6:.0f} µs/entry "
               f"(same {fg['entries']} entries)", flush=True)
@@ -259,11 +292,13 @@ def main() -> None:
     small, large = min(results), max(results)
     inc_ratio = results[large][1]["seconds"] / results[small][1]["seconds"]
     full_ratio = results[large][1]["seconds"] / results[large][0]["seconds"]
-    full_l, _, fg_l = results[large]
+    idle_ratio = results[large][3]["seconds"] / results[small][3]["seconds"]
+    full_l, _, fg_l, _ = results[large]
     pipe_ratio = (full_l["seconds"] / full_l["entries"]) / (fg_l["seconds"] / fg_l["entries"])
     print(f"peak RSS of the full build: {results[small][0]['peak_mb']:.0f} MB at {small}, "
           f"{results[large][0]['peak_mb']:.0f} MB at {large}")
     print(f"ratio incremental {large // 1000}k/{small // 1000}k: {inc_ratio:.2f}")
+    print(f"ratio incremental-translate {large // 1000}k/{small // 1000}k: {idle_ratio:.2f}")
     print(f"ratio incremental/full: {full_ratio:.4f}")
     print(f"ratio pipeline/feedgen per item: {pipe_ratio:.2f}")
 

@@ -169,3 +169,50 @@ def test_a_scheduled_publish_translates_before_publishing(tmp_path):
     assert feedparser.parse((config2.output.dir / "es/politics/rss.xml").read_bytes()).entries == []
     with open_store(config2.store_url) as store:
         assert store.articles.get("a1~es") is None
+
+
+def test_a_partner_with_categories_all_gets_every_category_everywhere(tmp_path):
+    """``categories = ["all"]`` means every category, in the files (each category and the ``all`` feed), the
+    items API, the server's authorisation and the push queue alike (0.1.0 gave only the ``all`` file)."""
+    import hashlib
+
+    import requests
+    from lxml import etree
+    from test_serve_support import ThreadedServer
+
+    extra = (f'[partners.everything]\nlanguages = ["en"]\ncategories = ["all"]\nrate_limit = 100000\n'
+             f'token_hashes = ["{hashlib.sha256(b"tok").hexdigest()}"]\n'
+             'push_url = "http://127.0.0.1:9/nowhere"\npush_secret = "s"\n')
+    config = site_config(tmp_path, formats=("rss", "atom", "newsml"), extra=extra)
+    store = open_store(config.store_url)
+    server = ThreadedServer(config, store, NOW)
+    try:
+        stories = [make_article(1, category="politics"), make_article(2, category="economy"),
+                   make_article(3, category="humanitarian"), make_article(4, lang="ar", category="economy")]
+        store.articles.upsert_many(stories, NOW - timedelta(days=1))
+        outcome = publish(config, store, NOW)
+        assert not outcome.failed
+        root = config.output.partners_dir / "everything"
+        ns = {"g": "http://iptc.org/std/nar/2006-10-01/"}
+
+        def guids(path):
+            return set(etree.parse(str(path)).xpath("//g:newsItem/@guid", namespaces=ns))
+
+        english = {a.guid for a in stories if a.lang == "en"}
+        assert guids(root / "en/all/newsml.xml") == english
+        for story in stories[:3]:
+            assert guids(root / f"en/{story.category}/newsml.xml") == {story.guid}
+        assert not (root / "ar").exists()                               # languages still limit it
+        auth = {"Authorization": "Bearer tok"}
+        for cat in ("politics", "economy", "humanitarian", "all"):
+            assert requests.get(f"{server.base}/partners/everything/en/{cat}/newsml.xml",
+                                headers=auth).status_code == 200, cat
+        assert requests.get(f"{server.base}/partners/everything/ar/economy/newsml.xml",
+                            headers=auth).status_code in (403, 404)
+        page = requests.get(f"{server.base}/api/v1/items", params={"limit": "50"}, headers=auth)
+        assert page.status_code == 200
+        assert set(etree.fromstring(page.content).xpath("//g:newsItem/@guid", namespaces=ns)) == english
+        assert {r["article_id"] for r in store.delivery.rows("everything")} == {"a1", "a2", "a3"}
+    finally:
+        server.close()
+        store.close()

@@ -20,7 +20,9 @@ from pathlib import Path
 from sites import make_site
 
 from syndicate.config import load_config
+from syndicate.serve.app import SyndicateApp
 from syndicate.serve.auth import token_hash
+from syndicate.serve.run import make_server
 
 TOKENS = {"acme": "acme-token-0123456789", "wire": "wire-token-abcdefghij", "slow": "slow-token-zyxwvu"}
 
@@ -148,3 +150,23 @@ class Receiver:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class ThreadedServer:
+    """The WSGI app under waitress on a free 127.0.0.1 port, in a thread, with a settable clock."""
+
+    def __init__(self, config, store, now: datetime) -> None:  # type: ignore[no-untyped-def]
+        self.now = now
+        app = SyndicateApp(config, store=store, clock=lambda: self.now)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(64)
+        self.base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        self.server = make_server(app, sock, 4)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.task_dispatcher.shutdown()       # let the worker threads finish before the trigger closes
+        self.server.close()

@@ -200,3 +200,21 @@ def test_cli_takes_schema_and_output_dir_from_config(tree, tmp_path, monkeypatch
     assert broken.exit_code == 1 and str(target) in broken.output     # the XSD from the config was used
     missing = CliRunner().invoke(main, ["--config", str(tmp_path / "none.toml"), "validate"])
     assert missing.exit_code == 2 and "give PATH" in missing.output
+
+
+def test_jsonfeed_schema_without_jsonschema_is_a_clear_error(tree):
+    """Without the dev extra (jsonschema not importable), `validate --jsonfeed-schema` says what to install and
+    exits 2, in a real process: no ModuleNotFoundError traceback."""
+    import subprocess
+    import sys
+
+    blocker = ("import sys; sys.modules['jsonschema'] = None; sys.modules['referencing'] = None; "
+               "from syndicate.cli import main; sys.exit(main())")
+    args = ["validate", str(tree), "--schema", str(XSD), "--jsonfeed-schema", str(SCHEMAS / "jsonfeed")]
+    out = subprocess.run([sys.executable, "-c", blocker, *args], capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert out.returncode == 2, (out.returncode, out.stdout, out.stderr)
+    assert "jsonschema" in out.stderr and "Traceback" not in out.stderr
+    with_it = subprocess.run([sys.executable, "-m", "syndicate", *args], capture_output=True, text=True, timeout=120,
+                             check=False)
+    assert with_it.returncode == 0, with_it.stdout + with_it.stderr

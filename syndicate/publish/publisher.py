@@ -56,6 +56,7 @@ class PublishReport:
     held_back: list[ItemError] = field(default_factory=list)     # items that could not be rendered
     item_files: int = 0
     item_files_removed: int = 0
+    feeds_removed: list[str] = field(default_factory=list)
     skipped: int = 0            # feeds not rendered: their inputs did not change (incremental publishing)
     interrupted: bool = False   # stopped early on request (SIGTERM); the rest stays out of date
     reasons: dict[str, str] = field(default_factory=dict)   # state key -> why it was rendered
@@ -190,7 +191,11 @@ class Publisher:
     def publish_feed(self, unit: Unit, items: list[FeedItem], now: datetime, report: PublishReport) -> PublishResult:
         spec = unit.spec
         if spec.key.fmt == "newsml" and not items:
-            # a newsMessage needs at least one item (XSD): an empty NewsML feed is simply not written
+            # a newsMessage needs at least one item (XSD): an empty NewsML feed is simply not written, and the
+            # file of a feed that has just become empty is removed (it would still carry a killed story)
+            if not self.dry_run and unit.sink.remove_matching(spec.path):
+                report.feeds_removed.append(unit.prefix + spec.path)
+                log.info("removed %s: the feed has no item to show now", unit.prefix + spec.path)
             result = PublishResult(key=spec.key, path=spec.path, audience=unit.audience.name)
             report.results.append(result)
             return result

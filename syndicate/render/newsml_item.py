@@ -34,6 +34,9 @@ _SLUG_WORDS = 6
 KILL_NOTICE = ("KILL: this item has been withdrawn and must not be used. "
                "Please remove it from all systems and do not publish it.")
 WITHHELD_NOTICE = "WITHHELD: do not use this item until a later version makes it usable again."
+# A notice names the story by its guid only: the headline, slugline and summary of a withheld or canceled
+# version are its own new text, which was never usable, so they are not sent (as Superdesk's kill template does).
+NOTICE_HEADLINES = {Status.CANCELED: "KILL NOTICE", Status.WITHHELD: "WITHHELD NOTICE"}
 MT_NOTICE = "Unreviewed machine translation ({engine}). Not checked by an editor."
 
 
@@ -167,20 +170,21 @@ def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> Non
         sub(category, "name", plain_text(name), attrs=[(XML_LANG, spec.key.lang)])
     for qcode in spec.category_medtop.get(article.category, ()):
         sub(meta, "subject", attrs=[("type", "cpnat:abstract"), ("qcode", qcode)])
-    headline = plain_text(article.title)
+    notice = NOTICE_HEADLINES.get(article.status)
+    headline = notice or plain_text(article.title)
     slug = "-".join(headline.split()[:_SLUG_WORDS])
-    if slug:
+    if slug and notice is None:
         sub(meta, "slugline", slug)
     sub(meta, "headline", headline)
     if article.credit and plain_text(article.credit):
         sub(meta, "creditline", plain_text(article.credit))
-    if article.summary and plain_text(article.summary):
+    if notice is None and article.summary and plain_text(article.summary):
         sub(meta, "description", plain_text(article.summary), attrs=[("role", "drol:summary")])
 
 
 def _body(article: Article, site: Site) -> etree._Element:
     """The XHTML document: the sanitised body, or the notice of a canceled or withheld item (never its text)."""
-    title = plain_text(article.title)
+    title = NOTICE_HEADLINES.get(article.status) or plain_text(article.title)
     notice = {Status.CANCELED: KILL_NOTICE, Status.WITHHELD: WITHHELD_NOTICE}.get(article.status)
     if notice is not None:
         lang_attr = "" if article.lang.split("-")[0] == "en" else ' lang="en" dir="ltr"'

@@ -119,6 +119,7 @@ def print_publish(report: PublishOutcome, dry_run: bool) -> None:
     for err in report.held_back:
         click.echo(f"held back: {err}", err=True)
     verb = "would write" if dry_run else "written"
-    click.echo(f"publish: {len(report.written)} feeds {verb}, {report.unchanged} unchanged, "
+    empty = f", {report.empty} empty NewsML-G2 (not written)" if report.empty else ""
+    click.echo(f"publish: {len(report.written)} feeds {verb}, {report.unchanged} unchanged{empty}, "
                f"{report.skipped} up to date (not rendered), {len(report.failed)} failed, "
                f"{report.item_files} item files; held back from the public: {report.held_summary()}")

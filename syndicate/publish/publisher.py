@@ -70,8 +70,13 @@ class PublishReport:
         return [r for r in self.results if not r.ok]
 
     @property
+    def empty(self) -> int:
+        """NewsML-G2 feeds with no item: not written (an empty newsMessage is not valid) nor advertised."""
+        return sum(1 for r in self.results if r.ok and not r.written and not r.sha256)
+
+    @property
     def unchanged(self) -> int:
-        return sum(1 for r in self.results if r.ok and not r.written)
+        return sum(1 for r in self.results if r.ok and not r.written and r.sha256)
 
     @property
     def ok(self) -> bool:

@@ -8,6 +8,9 @@ URL layout::
     /partners/<name>/<lang>/items/<uuid>-v<N>.xml              partner item versions
     /api/v1/items?since=&lang=&category=&limit=               incremental NewsML-G2 API (partners)
     /api/v1/quota                                              the partner's rate limit and what is left
+    /metrics                                                   Prometheus metrics (operator token)
+    /healthz                                                   store reachable, last publish recent (no token)
+    /admin/…                                                   the operator console (operator token)
 
 Files: strong ``ETag`` (sha256 of the bytes; ``-gzip`` suffix for the gzip bytes), ``Last-Modified`` (time the
 file was last written: bytes only change when a publish writes them), ``304`` on ``If-None-Match`` /
@@ -30,9 +33,11 @@ from syndicate.config import Config, Partner
 from syndicate.errors import SyndicateError
 from syndicate.media import NEWSMESSAGE, with_charset
 from syndicate.select.policy import audience_of, may_fetch
-from syndicate.serve.auth import Authenticator, bearer
+from syndicate.serve.auth import Authenticator, OperatorAuth, bearer, operator_token
 from syndicate.serve.files import Entry, FileCache, safe_parts
 from syndicate.serve.items import BadRequest, Forbidden, fetch_page, next_link, parse_query
+from syndicate.serve.metrics import CONTENT_TYPE as METRICS_TYPE
+from syndicate.serve.metrics import health, render_metrics
 from syndicate.store import Store, open_store
 
 log = logging.getLogger("syndicate.server")
@@ -88,6 +93,7 @@ class SyndicateApp:
         pdir = config.output.partners_dir
         self.partner_files = {p.name: FileCache(pdir / p.name) for p in config.partners} if pdir else {}
         self.auth = Authenticator(config.partners)
+        self.operators = OperatorAuth(config.server.operator_token_hashes)
         self.clock = clock or (lambda: datetime.now(UTC))
         self.limit_clock = limit_clock
         self._store = store
@@ -142,6 +148,10 @@ class SyndicateApp:
             return self._simple(start, 405, "method not allowed", [("Allow", "GET, HEAD")])
         path = environ.get("PATH_INFO", "/")
         try:
+            if path == "/healthz":
+                return self._health(start, head)
+            if path == "/metrics" or path == "/admin" or path.startswith("/admin/"):
+                return self._operator(environ, start, path, head)
             if path.startswith("/partners/") or path.startswith("/api/"):
                 return self._partner(environ, start, path, head)
             parts = safe_parts(path)
@@ -155,6 +165,27 @@ class SyndicateApp:
         except SyndicateError as exc:
             log.error("%s %s: %s", method, path, exc)
             return self._simple(start, 503, "temporarily unavailable", [("Retry-After", "30")], head=head)
+
+    def _send(self, start: StartResponse, code: int, body: bytes, media_type: str, head: bool,
+              headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
+        start(_STATUS[code], [("Content-Type", media_type), ("Content-Length", str(len(body))),
+                              ("Cache-Control", "no-store"), *headers])
+        return [] if head else [body]
+
+    def _health(self, start: StartResponse, head: bool) -> list[bytes]:
+        result = health(self.config, lambda: self.store, self.clock())
+        return self._send(start, 200 if result.ok else 503, result.body, "application/json", head)
+
+    def _operator(self, environ: dict[str, Any], start: StartResponse, path: str, head: bool) -> list[bytes]:
+        if not self.operators.allows(operator_token(environ.get("HTTP_AUTHORIZATION"))):
+            return self._simple(start, 401, "a valid operator token is required",
+                                [("WWW-Authenticate", 'Bearer realm="syndicate-operator"'),
+                                 ("WWW-Authenticate", 'Basic realm="syndicate-operator", charset="UTF-8"')],
+                                head=head)
+        if path == "/metrics":
+            return self._send(start, 200, render_metrics(self.config, self.store, self.clock()), METRICS_TYPE,
+                              head)
+        return self._simple(start, 404, "not found", head=head)
 
     def _partner(self, environ: dict[str, Any], start: StartResponse, path: str, head: bool) -> list[bytes]:
         partner = self.auth.partner_for(bearer(environ.get("HTTP_AUTHORIZATION")))

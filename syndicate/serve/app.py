@@ -33,6 +33,7 @@ from syndicate.config import Config, Partner
 from syndicate.errors import SyndicateError
 from syndicate.media import NEWSMESSAGE, with_charset
 from syndicate.select.policy import audience_of, may_fetch
+from syndicate.serve.admin import Console
 from syndicate.serve.auth import Authenticator, OperatorAuth, bearer, operator_token
 from syndicate.serve.files import Entry, FileCache, safe_parts
 from syndicate.serve.items import BadRequest, Forbidden, fetch_page, next_link, parse_query
@@ -94,6 +95,7 @@ class SyndicateApp:
         self.partner_files = {p.name: FileCache(pdir / p.name) for p in config.partners} if pdir else {}
         self.auth = Authenticator(config.partners)
         self.operators = OperatorAuth(config.server.operator_token_hashes)
+        self.console = Console(config)
         self.clock = clock or (lambda: datetime.now(UTC))
         self.limit_clock = limit_clock
         self._store = store
@@ -185,7 +187,11 @@ class SyndicateApp:
         if path == "/metrics":
             return self._send(start, 200, render_metrics(self.config, self.store, self.clock()), METRICS_TYPE,
                               head)
-        return self._simple(start, 404, "not found", head=head)
+        page = self.console.page(path.removeprefix("/admin").lstrip("/"), self.store, self.clock())
+        return self._send(start, page.status, page.body, "text/html; charset=utf-8", head,
+                          [("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+                           ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                                                       "img-src 'self'; frame-ancestors 'none'")])
 
     def _partner(self, environ: dict[str, Any], start: StartResponse, path: str, head: bool) -> list[bytes]:
         partner = self.auth.partner_for(bearer(environ.get("HTTP_AUTHORIZATION")))

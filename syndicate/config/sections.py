@@ -219,7 +219,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
             if cat not in slugs:
                 raise p.fail("categories", f"unknown category {cat!r}")
         for f in p.strings("formats", ("newsml",)):
-            if f not in FORMATS:
+            if f not in (*FORMATS, "ninjs"):      # ninjs: partner item files and the items API only
                 raise p.fail("formats", f"unknown format {f!r}")
         hashes = _hashes(p, "token_hashes", "syndicate partners token")
         push = p.get("push_url", str)

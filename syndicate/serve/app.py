@@ -45,7 +45,7 @@ log = logging.getLogger("syndicate.server")
 StartResponse = Callable[..., Any]
 _STATUS = {200: "200 OK", 204: "204 No Content", 304: "304 Not Modified", 400: "400 Bad Request",
            401: "401 Unauthorized", 403: "403 Forbidden", 404: "404 Not Found", 405: "405 Method Not Allowed",
-           429: "429 Too Many Requests", 503: "503 Service Unavailable"}
+           406: "406 Not Acceptable", 429: "429 Too Many Requests", 503: "503 Service Unavailable"}
 
 
 def _accepts_gzip(header: str | None) -> bool:
@@ -57,6 +57,30 @@ def _accepts_gzip(header: str | None) -> bool:
             params = params.replace(" ", "")
             return not (params.startswith("q=0") and params.strip("q=0.") == "")
     return False
+
+
+def _wants_json(header: str | None) -> bool:
+    """``Accept`` asks for JSON (ninjs) rather than XML: ``application/json`` (or ``+json``) listed and not
+    refused with ``q=0``, and preferred over any XML type it also lists."""
+    if not header:
+        return False
+    best_json, best_xml = 0.0, 0.0
+    for part in header.split(","):
+        media, _, params = part.strip().partition(";")
+        media = media.strip().lower()
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media == "application/json" or media.endswith("+json"):
+            best_json = max(best_json, q)
+        elif media.endswith("xml") or media in ("*/*", "application/*"):
+            best_xml = max(best_xml, q)
+    return best_json > 0 and best_json >= best_xml
 
 
 def _etag_matches(header: str, entry: Entry) -> bool:
@@ -232,13 +256,17 @@ class SyndicateApp:
             return self._simple(start, 400, str(exc), head=head)
         except Forbidden as exc:
             return self._simple(start, 403, str(exc), head=head)
-        page = fetch_page(self.config, self.store, partner, query, self.clock())
+        fmt = "ninjs" if _wants_json(environ.get("HTTP_ACCEPT")) else "newsml"
+        if fmt not in partner.formats:
+            return self._simple(start, 406, f"{fmt} is not among this partner's formats", head=head)
+        page = fetch_page(self.config, self.store, partner, query, self.clock(), fmt=fmt)
         headers = [("X-Next-Cursor", page.next_cursor), ("X-Item-Count", str(page.count)),
                    ("Link", f'<{next_link(qs, page.next_cursor)}>; rel="next"'), ("Cache-Control", "no-store")]
         if page.body is None:
             start("204 No Content", headers)
             return []
-        headers += [("Content-Type", with_charset(NEWSMESSAGE)),
+        media = "application/json" if fmt == "ninjs" else with_charset(NEWSMESSAGE)
+        headers += [("Content-Type", media), ("Vary", "Accept"),
                     ("Content-Length", str(len(page.body)))]
         start("200 OK", headers)
         return [] if head else [page.body]

@@ -140,3 +140,13 @@ def test_healthz_fails_before_any_publish_and_when_the_store_is_gone(tmp_path):
         assert r.status_code == 503 and r.json()["store"] == "unreachable"
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(("line", "message"), [('operator_token_hashes = ["not-a-hash"]', "sha256 hex digest"),
+                                               ("health_max_age = 0", "positive")])
+def test_server_operator_settings_are_checked(tmp_path, line, message):
+    from syndicate.config import ConfigError
+
+    with pytest.raises(ConfigError, match=message) as err:
+        partner_site(tmp_path, extra=f"\n[server]\n{line}\n")
+    assert "server." in str(err.value)

@@ -30,7 +30,7 @@ log = logging.getLogger("syndicate.server")
 @click.pass_obj
 def serve(obj: Context, host: str | None, port: int | None, threads: int | None, workers: int | None,
           engine: str, push: bool | None) -> None:
-    """Serve public feeds, partner feeds and the items API over HTTP."""
+    """Serve public feeds, partner feeds, the items API, the operator console (/admin/), /metrics and /healthz."""
     from syndicate.serve.run import serve as run_server
 
     config = obj.config

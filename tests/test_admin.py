@@ -5,8 +5,10 @@ policy's reasons, pending translations, the push queue, and no partner token, se
 from __future__ import annotations
 
 import base64
+import json
 from datetime import timedelta
 
+import cdp
 import lxml.html
 import pytest
 import requests
@@ -205,3 +207,35 @@ def test_console_accepts_basic_auth_from_a_browser(site):
     r = requests.get(f"{server.base}/admin/held", headers={"Authorization": f"Basic {basic}"})
     assert r.status_code == 200 and "Held back" in r.text
     assert r.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.skipif(not cdp.available(), reason="needs Debian chromium at /usr/bin/chromium (make test installs it)")
+def test_console_in_headless_chromium(site, tmp_path):
+    """The real browser: 401 without the header; with it (Network.setExtraHTTPHeaders) the rendered DOM shows
+    the failed job's error and lays Arabic names out right-to-left; screenshots land in the test's folder."""
+    _, _, server = site
+    browser = cdp.Browser(tmp_path / "profile")
+    try:
+        assert browser.open(f"{server.base}/admin/") == 401
+        auth = {"Authorization": f"Bearer {OPERATOR}"}
+        assert browser.open(f"{server.base}/admin/", auth) == 200
+        error = browser.evaluate("document.querySelector('tr[data-job=\"hourly\"] .error').innerText")
+        assert error.startswith("push to *** failed; secret *** rejected")
+        assert browser.evaluate("document.querySelectorAll('script').length") == 0
+        # the page fits a phone: nothing wider than the viewport but the scrollable table wrapper
+        assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        jobs = browser.screenshot(tmp_path / "console-jobs.png")
+        assert browser.open(f"{server.base}/admin/held", auth) == 200
+        dirs = browser.evaluate("""JSON.stringify([...document.querySelectorAll('#held tbody tr')].map(
+            r => [r.dataset.id, getComputedStyle(r.cells[2]).direction, r.cells[2].innerText]))""")
+        got = {i: (d, t) for i, d, t in json.loads(dirs)}
+        assert got["a3"] == ("rtl", "اجتماع الوفد رقم 3 في جنيف")
+        assert got["a4"][0] == "ltr"
+        text = browser.evaluate("document.body.innerText")
+        for secret in SECRETS:
+            assert secret not in text
+        held = browser.screenshot(tmp_path / "console-held.png")
+    finally:
+        browser.stop()
+    for shot in (jobs, held):
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000

@@ -142,3 +142,25 @@ def test_concurrent_writers_never_hand_out_one_version_twice(store_url):
     assert stores[0].articles.get("a1").version == 21
     for s in stores:
         s.close()
+
+
+def test_run_totals_durations_and_last_finished_for_metrics(store):
+    """What /metrics and /healthz read from the run ledger and the watermarks, on every backend."""
+    from syndicate.store import Watermark
+
+    t = BASE + timedelta(days=1)
+    assert store.runs.totals() == [] and store.runs.last_finished("publish") is None
+    assert store.feeds.last_rendered() is None
+    for i, (job, kind, status, secs) in enumerate([("hourly", "publish", "success", 4), ("hourly", "publish", "failed", 1),
+                                                    ("hourly", "publish", "success", 6), ("prune", "prune", "success", 2)]):
+        run = store.runs.claim(job, kind, t + timedelta(hours=i), t + timedelta(hours=i))
+        store.runs.finish(run, status, t + timedelta(hours=i, seconds=secs), error="boom" if status == "failed" else None)
+    assert store.runs.totals() == [("hourly", "publish", "failed", 1), ("hourly", "publish", "success", 2),
+                                   ("prune", "prune", "success", 1)]
+    assert store.runs.durations("publish") == {"hourly": [4.0, 6.0]}
+    last = store.runs.last_finished("publish")
+    assert last is not None and last.finished == t + timedelta(hours=2, seconds=6)
+    for path, hours in (("en/politics/rss.xml", 1), ("ar/all/atom.xml", 5)):
+        store.feeds.record_watermark(Watermark(path=path, seq=1, config_hash="x", rendered_at=t + timedelta(hours=hours),
+                                               size=10, run_id=None))
+    assert store.feeds.last_rendered() == t + timedelta(hours=5)

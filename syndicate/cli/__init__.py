@@ -50,7 +50,7 @@ def main(ctx: click.Context, config_path: str | None, verbose: int, log_format: 
 
 
 for command in (site.init, site.demo, site.check, site.migrate, content.ingest, content.publish,
-                content.translate, run.run, run.status, serve.serve, serve.partners, models.models,
+                content.translate, run.run, run.status, serve.serve, serve.partners, serve.operators, models.models,
                 validate.validate_command):
     main.add_command(command)
 

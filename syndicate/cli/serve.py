@@ -30,7 +30,7 @@ log = logging.getLogger("syndicate.server")
 @click.pass_obj
 def serve(obj: Context, host: str | None, port: int | None, threads: int | None, workers: int | None,
           engine: str, push: bool | None) -> None:
-    """Serve public feeds, partner feeds and the items API over HTTP."""
+    """Serve public feeds, partner feeds, the items API, the operator console (/admin/), /metrics and /healthz."""
     from syndicate.serve.run import serve as run_server
 
     config = obj.config
@@ -127,3 +127,19 @@ def resend(obj: Context, name: str, states: tuple[str, ...]) -> None:
     with obj.store() as store:
         count = store.delivery.resend(name, datetime.now(UTC), states=states)
     click.echo(f"{count} item(s) queued again for {name}")
+
+
+@click.group()
+def operators() -> None:
+    """Operator tokens for the console (/admin/) and /metrics."""
+
+
+@operators.command("token")
+def operator_token() -> None:
+    """Create an operator token: shown once; put the sha256 line in [server] operator_token_hashes."""
+    from syndicate.serve.auth import new_token
+
+    secret, digest = new_token()
+    click.echo(f"operator token (shown once; send it as 'Authorization: Bearer …' or as the password): {secret}")
+    click.echo(f'add to [server] operator_token_hashes: "{digest}"')
+    click.echo(f"sha256 {digest}")

@@ -122,6 +122,8 @@ class Server:
     port: int = 8080
     threads: int = 8
     workers: int = 1                    # pre-forked server processes (each with ``threads`` threads)
+    operator_token_hashes: tuple[str, ...] = ()  # sha256 hex of operator tokens (/admin/, /metrics)
+    health_max_age: float = 3600.0      # /healthz fails when the last successful publish is older (seconds)
 
 
 @dataclass(frozen=True)

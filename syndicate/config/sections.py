@@ -219,12 +219,9 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
             if cat not in slugs:
                 raise p.fail("categories", f"unknown category {cat!r}")
         for f in p.strings("formats", ("newsml",)):
-            if f not in FORMATS:
+            if f not in (*FORMATS, "ninjs"):      # ninjs: partner item files and the items API only
                 raise p.fail("formats", f"unknown format {f!r}")
-        hashes = p.strings("token_hashes")
-        for h in hashes:
-            if len(h) != 64 or any(ch not in "0123456789abcdef" for ch in h):
-                raise p.fail("token_hashes", "each must be a sha256 hex digest (see `syndicate partners token`)")
+        hashes = _hashes(p, "token_hashes", "syndicate partners token")
         push = p.get("push_url", str)
         if push:
             _url(p, "push_url", push)
@@ -238,8 +235,16 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
     return tuple(out)
 
 
+def _hashes(r: _Reader, key: str, command: str) -> tuple[str, ...]:
+    hashes = r.strings(key)
+    for h in hashes:
+        if len(h) != 64 or any(ch not in "0123456789abcdef" for ch in h):
+            raise r.fail(key, f"each must be a sha256 hex digest (see `{command}`)")
+    return hashes
+
+
 def _server(r: _Reader) -> Server:
-    r.unknown({"host", "port", "threads", "workers"})
+    r.unknown({"host", "port", "threads", "workers", "operator_token_hashes", "health_max_age"})
     port = r.get("port", int, 8080)
     if not 0 <= port <= 65535:
         raise r.fail("port", f"{port} is not a TCP port")
@@ -249,7 +254,12 @@ def _server(r: _Reader) -> Server:
     workers = r.get("workers", int, 1)
     if not 1 <= workers <= 64:
         raise r.fail("workers", "must be between 1 and 64")
-    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers)
+    max_age = r.get("health_max_age", (int, float), 3600)
+    if max_age <= 0:
+        raise r.fail("health_max_age", "must be a positive number of seconds")
+    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers,
+                  operator_token_hashes=_hashes(r, "operator_token_hashes", "syndicate operators token"),
+                  health_max_age=float(max_age))
 
 
 def _push(r: _Reader) -> Push:

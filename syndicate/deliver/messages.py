@@ -1,4 +1,5 @@
-"""NewsML-G2 ``newsMessage`` documents of arbitrary article versions (items API pages, push bodies).
+"""NewsML-G2 ``newsMessage`` documents (and ninjs lists) of arbitrary article versions (items API pages, push
+bodies).
 
 Each item is rendered with the spec of its own language and category, exactly as in the partner feeds, so a
 version reads the same whether it was pulled from a feed, the items API, or pushed.
@@ -6,13 +7,14 @@ version reads the same whether it was pulled from a feed, the items API, or push
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from syndicate.config import Config
 from syndicate.config.layout import build_spec
 from syndicate.model import Article, Audience, FeedItem, FeedSpec
 from syndicate.render.newsml import news_message
+from syndicate.render.ninjs import build_ninjs, render_ninjs_list
 from syndicate.select.feeds import with_links
 from syndicate.select.policy import Decision
 from syndicate.store import Store
@@ -27,12 +29,7 @@ def prepare(store: Store, shown: Sequence[tuple[Article, Decision]], audience: A
     return with_links(items, families, audience, now)
 
 
-def partner_message(config: Config, items: Sequence[FeedItem], transmit: str) -> bytes:
-    """A ``newsMessage`` with one full ``newsItem`` per version, in the given order.
-
-    Raises:
-        RenderError: no items (the XSD needs one) or an item cannot be expressed.
-    """
+def _spec_cache(config: Config) -> Callable[[FeedItem], FeedSpec]:
     specs: dict[tuple[str, str], FeedSpec] = {}
 
     def spec_for(item: FeedItem) -> FeedSpec:
@@ -40,5 +37,24 @@ def partner_message(config: Config, items: Sequence[FeedItem], transmit: str) ->
         if key not in specs:
             specs[key] = build_spec(config, item.article.lang, item.article.category, "newsml")
         return specs[key]
+    return spec_for
 
-    return news_message(items, config.site, spec_for, transmit)
+
+def partner_ninjs(config: Config, items: Sequence[FeedItem]) -> bytes:
+    """``{"items": [ninjs, …]}``: one ninjs 3.1 document per version, in the given order, each as the partner's
+    ninjs item file of that version says it.
+
+    Raises:
+        RenderError: an item cannot be expressed.
+    """
+    spec_for = _spec_cache(config)
+    return render_ninjs_list([build_ninjs(item, spec_for(item), config.site) for item in items])
+
+
+def partner_message(config: Config, items: Sequence[FeedItem], transmit: str) -> bytes:
+    """A ``newsMessage`` with one full ``newsItem`` per version, in the given order.
+
+    Raises:
+        RenderError: no items (the XSD needs one) or an item cannot be expressed.
+    """
+    return news_message(items, config.site, _spec_cache(config), transmit)

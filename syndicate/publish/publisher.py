@@ -26,6 +26,7 @@ from syndicate.config.layout import build_spec, categories_of, matches
 from syndicate.deliver.files import FileSink
 from syndicate.errors import ItemError, RenderError, SyndicateError
 from syndicate.model import PUBLIC, Article, Audience, FeedItem, FeedKey, FeedSpec, PublishResult, Status
+from syndicate.render import ninjs
 from syndicate.render.base import Renderer, get_renderer
 from syndicate.render.newsml import item_path, render_item
 from syndicate.select.feeds import select_items, with_links
@@ -227,28 +228,31 @@ class Publisher:
         return result
 
     # -- item files ------------------------------------------------------------------------------------
-    def item_audiences(self) -> Iterator[tuple[str, Audience, FileSink]]:
-        """(cursor name, audience, sink) of every audience that gets NewsML-G2 item files."""
+    def item_audiences(self) -> Iterator[tuple[str, Audience, FileSink, str]]:
+        """(cursor name, audience, sink, format) of every audience that gets item files: NewsML-G2, and ninjs
+        for partners that asked for it (written beside their NewsML-G2 files, with a cursor of its own)."""
         if "newsml" in self.config.output.formats:
-            yield "items:public", PUBLIC, self.sink
+            yield "items:public", PUBLIC, self.sink, "newsml"
         if self.config.output.partners_dir is not None:
             for partner in self.config.partners:
+                sink = FileSink(Path(self.config.output.partners_dir) / partner.name)
                 if "newsml" in partner.formats:
-                    yield (f"items:partner:{partner.name}", audience_of(partner),
-                           FileSink(Path(self.config.output.partners_dir) / partner.name))
+                    yield f"items:partner:{partner.name}", audience_of(partner), sink, "newsml"
+                if "ninjs" in partner.formats:
+                    yield f"items-ninjs:partner:{partner.name}", audience_of(partner), sink, "ninjs"
 
     def write_item_files(self, now: datetime, report: PublishReport, *, full: bool = False) -> None:
         """One NewsML-G2 file per article version each audience may see, from the change log (run
         :func:`syndicate.deliver.sync_changes` first). Files are never rewritten; ``full`` looks at every
         version again (and writes what is missing). A kill or withholding removes the public files of the
         article (partners get the notice instead)."""
-        for cursor_name, audience, sink in self.item_audiences():
+        for cursor_name, audience, sink, fmt in self.item_audiences():
             cursor = None if full else self.store.feeds.cursor(cursor_name)
             since = cursor.seq if cursor is not None else 0
             while True:
                 top, entries = self.store.delivery.entries(early=audience.embargoed, since=since, limit=ITEM_BATCH,
                                                            scope=audience.scope)
-                self._item_batch([e.article for e in entries], audience, sink, now, report, upto=top)
+                self._item_batch([e.article for e in entries], audience, sink, now, report, upto=top, fmt=fmt)
                 if len(entries) < ITEM_BATCH:
                     since = max(since, top)
                     break
@@ -256,13 +260,14 @@ class Publisher:
             self.store.feeds.set_cursor(cursor_name, since, now)
 
     def _item_batch(self, versions: list[Article], audience: Audience, sink: FileSink, now: datetime,
-                    report: PublishReport, *, upto: int) -> None:
+                    report: PublishReport, *, upto: int, fmt: str = "newsml") -> None:
         """Item files of one batch of released versions (in cursor order) for one audience.
 
         For the public, a withheld or canceled version removes the files of the article's versions up to it,
         and an earlier version is never written once a later one was withheld or killed: whether a publish
         goes version by version or looks at the whole history at once (``--full``), the same files remain.
         """
+        path_of, render_of = (ninjs.item_path, ninjs.render_ninjs) if fmt == "ninjs" else (item_path, render_item)
         notices = [(v.id, v.version) for v in versions if v.status is not Status.USABLE]
         before = self.store.delivery.shown_before(notices, early=audience.embargoed, upto=upto) if notices else set()
         stopped = self.store.delivery.last_unusable({v.id for v in versions}, upto=upto) if audience.is_public else {}
@@ -273,9 +278,9 @@ class Publisher:
                 continue
             if stopped.get(version.id, 0) > version.version:
                 continue
-            decision = decide(version, audience, now, fmt="newsml",
+            decision = decide(version, audience, now, fmt=fmt,
                               shown_before=(version.id, version.version) in before)
-            if decision.visible and not sink.exists(item_path(version)):
+            if decision.visible and not sink.exists(path_of(version)):
                 shown.append((version, decision))
         if not shown:
             return
@@ -289,10 +294,10 @@ class Publisher:
             if scope not in specs:
                 specs[scope] = build_spec(self.config, fi.article.lang, fi.article.category, "newsml")
             try:
-                files.append((item_path(fi.article), render_item(fi, specs[scope], self.config.site)))
+                files.append((path_of(fi.article), render_of(fi, specs[scope], self.config.site)))
             except Exception as exc:  # noqa: BLE001 - one bad version never stops the others
-                report.held_back.append(ItemError(f"cannot render NewsML-G2 item ({exc})", item=fi.article.id,
-                                                  field="*"))
+                what = "ninjs document" if fmt == "ninjs" else "NewsML-G2 item"
+                report.held_back.append(ItemError(f"cannot render {what} ({exc})", item=fi.article.id, field="*"))
         report.item_files += sink.deliver_many(files)
 
     # -- runs ------------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ URL layout::
     /partners/<name>/<lang>/items/<uuid>-v<N>.xml              partner item versions
     /api/v1/items?since=&lang=&category=&limit=               incremental NewsML-G2 API (partners)
     /api/v1/quota                                              the partner's rate limit and what is left
+    /metrics                                                   Prometheus metrics (operator token)
+    /healthz                                                   store reachable, last publish recent (no token)
+    /admin/…                                                   the operator console (operator token)
 
 Files: strong ``ETag`` (sha256 of the bytes; ``-gzip`` suffix for the gzip bytes), ``Last-Modified`` (time the
 file was last written: bytes only change when a publish writes them), ``304`` on ``If-None-Match`` /
@@ -30,16 +33,19 @@ from syndicate.config import Config, Partner
 from syndicate.errors import SyndicateError
 from syndicate.media import NEWSMESSAGE, with_charset
 from syndicate.select.policy import audience_of, may_fetch
-from syndicate.serve.auth import Authenticator, bearer
+from syndicate.serve.admin import Console
+from syndicate.serve.auth import Authenticator, OperatorAuth, bearer, operator_token
 from syndicate.serve.files import Entry, FileCache, safe_parts
 from syndicate.serve.items import BadRequest, Forbidden, fetch_page, next_link, parse_query
+from syndicate.serve.metrics import CONTENT_TYPE as METRICS_TYPE
+from syndicate.serve.metrics import health, render_metrics
 from syndicate.store import Store, open_store
 
 log = logging.getLogger("syndicate.server")
 StartResponse = Callable[..., Any]
 _STATUS = {200: "200 OK", 204: "204 No Content", 304: "304 Not Modified", 400: "400 Bad Request",
            401: "401 Unauthorized", 403: "403 Forbidden", 404: "404 Not Found", 405: "405 Method Not Allowed",
-           429: "429 Too Many Requests", 503: "503 Service Unavailable"}
+           406: "406 Not Acceptable", 429: "429 Too Many Requests", 503: "503 Service Unavailable"}
 
 
 def _accepts_gzip(header: str | None) -> bool:
@@ -51,6 +57,30 @@ def _accepts_gzip(header: str | None) -> bool:
             params = params.replace(" ", "")
             return not (params.startswith("q=0") and params.strip("q=0.") == "")
     return False
+
+
+def _wants_json(header: str | None) -> bool:
+    """``Accept`` asks for JSON (ninjs) rather than XML: ``application/json`` (or ``+json``) listed and not
+    refused with ``q=0``, and preferred over any XML type it also lists."""
+    if not header:
+        return False
+    best_json, best_xml = 0.0, 0.0
+    for part in header.split(","):
+        media, _, params = part.strip().partition(";")
+        media = media.strip().lower()
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media == "application/json" or media.endswith("+json"):
+            best_json = max(best_json, q)
+        elif media.endswith("xml") or media in ("*/*", "application/*"):
+            best_xml = max(best_xml, q)
+    return best_json > 0 and best_json >= best_xml
 
 
 def _etag_matches(header: str, entry: Entry) -> bool:
@@ -88,6 +118,8 @@ class SyndicateApp:
         pdir = config.output.partners_dir
         self.partner_files = {p.name: FileCache(pdir / p.name) for p in config.partners} if pdir else {}
         self.auth = Authenticator(config.partners)
+        self.operators = OperatorAuth(config.server.operator_token_hashes)
+        self.console = Console(config)
         self.clock = clock or (lambda: datetime.now(UTC))
         self.limit_clock = limit_clock
         self._store = store
@@ -142,6 +174,10 @@ class SyndicateApp:
             return self._simple(start, 405, "method not allowed", [("Allow", "GET, HEAD")])
         path = environ.get("PATH_INFO", "/")
         try:
+            if path == "/healthz":
+                return self._health(start, head)
+            if path == "/metrics" or path == "/admin" or path.startswith("/admin/"):
+                return self._operator(environ, start, path, head)
             if path.startswith("/partners/") or path.startswith("/api/"):
                 return self._partner(environ, start, path, head)
             parts = safe_parts(path)
@@ -155,6 +191,31 @@ class SyndicateApp:
         except SyndicateError as exc:
             log.error("%s %s: %s", method, path, exc)
             return self._simple(start, 503, "temporarily unavailable", [("Retry-After", "30")], head=head)
+
+    def _send(self, start: StartResponse, code: int, body: bytes, media_type: str, head: bool,
+              headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
+        start(_STATUS[code], [("Content-Type", media_type), ("Content-Length", str(len(body))),
+                              ("Cache-Control", "no-store"), *headers])
+        return [] if head else [body]
+
+    def _health(self, start: StartResponse, head: bool) -> list[bytes]:
+        result = health(self.config, lambda: self.store, self.clock())
+        return self._send(start, 200 if result.ok else 503, result.body, "application/json", head)
+
+    def _operator(self, environ: dict[str, Any], start: StartResponse, path: str, head: bool) -> list[bytes]:
+        if not self.operators.allows(operator_token(environ.get("HTTP_AUTHORIZATION"))):
+            return self._simple(start, 401, "a valid operator token is required",
+                                [("WWW-Authenticate", 'Bearer realm="syndicate-operator"'),
+                                 ("WWW-Authenticate", 'Basic realm="syndicate-operator", charset="UTF-8"')],
+                                head=head)
+        if path == "/metrics":
+            return self._send(start, 200, render_metrics(self.config, self.store, self.clock()), METRICS_TYPE,
+                              head)
+        page = self.console.page(path.removeprefix("/admin").lstrip("/"), self.store, self.clock())
+        return self._send(start, page.status, page.body, "text/html; charset=utf-8", head,
+                          [("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+                           ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                                                       "img-src 'self'; frame-ancestors 'none'")])
 
     def _partner(self, environ: dict[str, Any], start: StartResponse, path: str, head: bool) -> list[bytes]:
         partner = self.auth.partner_for(bearer(environ.get("HTTP_AUTHORIZATION")))
@@ -195,13 +256,17 @@ class SyndicateApp:
             return self._simple(start, 400, str(exc), head=head)
         except Forbidden as exc:
             return self._simple(start, 403, str(exc), head=head)
-        page = fetch_page(self.config, self.store, partner, query, self.clock())
+        fmt = "ninjs" if _wants_json(environ.get("HTTP_ACCEPT")) else "newsml"
+        if fmt not in partner.formats:
+            return self._simple(start, 406, f"{fmt} is not among this partner's formats", head=head)
+        page = fetch_page(self.config, self.store, partner, query, self.clock(), fmt=fmt)
         headers = [("X-Next-Cursor", page.next_cursor), ("X-Item-Count", str(page.count)),
                    ("Link", f'<{next_link(qs, page.next_cursor)}>; rel="next"'), ("Cache-Control", "no-store")]
         if page.body is None:
             start("204 No Content", headers)
             return []
-        headers += [("Content-Type", with_charset(NEWSMESSAGE)),
+        media = "application/json" if fmt == "ninjs" else with_charset(NEWSMESSAGE)
+        headers += [("Content-Type", media), ("Vary", "Accept"),
                     ("Content-Length", str(len(page.body)))]
         start("200 OK", headers)
         return [] if head else [page.body]

@@ -9,6 +9,7 @@ Rate limits live in the store (:mod:`syndicate.store.limits`), so every server w
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -53,4 +54,38 @@ class Authenticator:
         for digest, partner in self._hashes:
             if hmac.compare_digest(presented, digest):
                 found = partner
+        return found
+
+
+def operator_token(header: str | None) -> str | None:
+    """The token of ``Authorization: Bearer <token>`` or of HTTP Basic (any user name, the token as password),
+    so that a browser on a phone can open the console through its own login prompt."""
+    token = bearer(header)
+    if token is not None or not header:
+        return token
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() != "basic" or not value or len(value) > 1024:
+        return None
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    _, sep, password = decoded.partition(":")
+    return password if sep and password else None
+
+
+class OperatorAuth:
+    """Checks operator tokens (``[server] operator_token_hashes``) against every hash in constant time."""
+
+    def __init__(self, hashes: Sequence[str]) -> None:
+        self._hashes = [bytes.fromhex(h) for h in hashes]
+
+    def allows(self, token: str | None) -> bool:
+        if token is None or not self._hashes:
+            return False
+        presented = hashlib.sha256(token.encode("utf-8", "surrogateescape")).digest()
+        found = False
+        for digest in self._hashes:
+            if hmac.compare_digest(presented, digest):
+                found = True
         return found

@@ -54,6 +54,8 @@ def media_type_for(parts: list[str]) -> str | None:
         return MEDIA_TYPES[name]
     if len(parts) >= 2 and parts[-2] == "items" and name.endswith(".xml"):
         return ITEM_MEDIA_TYPE
+    if len(parts) >= 2 and parts[-2] == "items" and name.endswith(".json"):
+        return "application/json"       # a partner's ninjs item file
     return None
 
 

@@ -1,4 +1,4 @@
-"""``GET /api/v1/items``: the incremental NewsML-G2 API.
+"""``GET /api/v1/items``: the incremental NewsML-G2 (or, with ``Accept: application/json``, ninjs) API.
 
 Query parameters: ``since`` (opaque cursor from a previous answer; omitted = from the beginning), ``lang``,
 ``category`` (narrow the partner's scope; outside it → 403), ``limit`` (1–500, default 50).
@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlencode
 
 from syndicate.config import Config, Partner
 from syndicate.deliver.changes import sync_changes
-from syndicate.deliver.messages import partner_message, prepare
+from syndicate.deliver.messages import partner_message, partner_ninjs, prepare
 from syndicate.model import Status
 from syndicate.select.policy import audience_of, decide
 from syndicate.store import Store
@@ -113,8 +113,10 @@ def parse_query(query_string: str, partner: Partner, config: Config) -> Query:
     return Query(since=since, lang=lang, category=category, limit=limit)
 
 
-def fetch_page(config: Config, store: Store, partner: Partner, query: Query, now: datetime) -> Page:
-    """The page of versions after ``query.since`` the policy lets ``partner`` see (syncs the change log first).
+def fetch_page(config: Config, store: Store, partner: Partner, query: Query, now: datetime, *,
+               fmt: str = "newsml") -> Page:
+    """The page of versions after ``query.since`` the policy lets ``partner`` see (syncs the change log first),
+    as a NewsML-G2 ``newsMessage`` or (``fmt="ninjs"``) ``{"items": [ninjs, …]}``.
 
     The next cursor is that of the last version read, shown or not, so paging never repeats nor skips."""
     sync_changes(store, now, config.partners)
@@ -126,14 +128,17 @@ def fetch_page(config: Config, store: Store, partner: Partner, query: Query, now
     before = store.delivery.shown_before(notices, early=audience.embargoed) if notices else set()
     shown = []
     for e in entries:
-        decision = decide(e.article, audience, now, fmt="newsml",
+        decision = decide(e.article, audience, now, fmt=fmt,
                           shown_before=(e.article.id, e.article.version) in before)
         if decision.visible:
             shown.append((e.article, decision))
     if not shown:
         return Page(body=None, next_cursor=encode_cursor(nxt), count=0)
     items = prepare(store, shown, audience, now)
-    body = partner_message(config, items, f"api-{partner.name}-{query.since}")
+    if fmt == "ninjs":
+        body = partner_ninjs(config, items)
+    else:
+        body = partner_message(config, items, f"api-{partner.name}-{query.since}")
     return Page(body=body, next_cursor=encode_cursor(nxt), count=len(shown))
 
 

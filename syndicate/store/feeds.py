@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from syndicate.store.db import Database
@@ -91,6 +91,12 @@ class Feeds:
             rows = conn.execute(select(feed_watermarks)).mappings().all()
         return {r["path"]: Watermark(r["path"], int(r["seq"]), r["config_hash"], utc(r["rendered_at"]),
                                      int(r["size"]), r["run_id"]) for r in rows}
+
+    def last_rendered(self) -> datetime | None:
+        """The newest ``now`` any feed was rendered at (the last good publish of a feed), or None."""
+        with self.db.read("feed watermarks: cannot read") as conn:
+            value = conn.execute(select(func.max(feed_watermarks.c.rendered_at))).scalar_one_or_none()
+        return utc(value) if value is not None else None
 
     def record_watermark(self, mark: Watermark) -> None:
         """Remember a good render (``size`` -1 when no file is written)."""

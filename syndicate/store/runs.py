@@ -167,6 +167,36 @@ class Runs:
                 count += 1
         return count
 
+    def totals(self) -> list[tuple[str, str, str, int]]:
+        """``(job, kind, status, runs)`` for every job and outcome in the ledger (for ``/metrics``)."""
+        c = job_runs.c
+        query = (select(c.job, c.kind, c.status, func.count()).group_by(c.job, c.kind, c.status)
+                 .order_by(c.job, c.status))
+        try:
+            with self.db.engine.connect() as conn:
+                return [(j, k, s, int(n)) for j, k, s, n in conn.execute(query)]
+        except SQLAlchemyError as exc:
+            raise self._fail("read", exc) from exc
+
+    def durations(self, kind: str, status: str = SUCCESS) -> dict[str, list[float]]:
+        """Seconds from start to finish of every finished run of ``kind`` with ``status``, per job."""
+        c = job_runs.c
+        query = (select(c.job, c.started, c.finished)
+                 .where(c.kind == kind, c.status == status, c.finished.is_not(None)).order_by(c.id))
+        out: dict[str, list[float]] = {}
+        try:
+            with self.db.engine.connect() as conn:
+                for job, started, finished in conn.execute(query):
+                    out.setdefault(job, []).append(max(0.0, (utc(finished) - utc(started)).total_seconds()))
+        except SQLAlchemyError as exc:
+            raise self._fail("read", exc) from exc
+        return out
+
+    def last_finished(self, kind: str, status: str = SUCCESS) -> Run | None:
+        """The run of ``kind`` with ``status`` that finished last (any job)."""
+        c = job_runs.c
+        return self._first(and_(c.kind == kind, c.status == status, c.finished.is_not(None)), c.finished)
+
     def count(self, job: str, fire_time: datetime | None = None) -> int:
         query = select(func.count()).select_from(job_runs).where(job_runs.c.job == job)
         if fire_time is not None:

@@ -2,8 +2,8 @@
 ``newsItem`` of the same version says it (``../shared/schemas/ninjs/ninjs-schema_3.1.json``).
 
 Lifecycle, as in NewsML-G2: ``version`` counts the article's versions; ``pubStatus`` is ``usable``,
-``withheld`` or ``canceled``, and a withheld or canceled version carries its notice instead of its text (the
-headline stays, so a partner can find the story to remove); a correction carries the newsroom's note in
+``withheld`` or ``canceled``, and a withheld or canceled version carries its notice instead of its text (its
+headline is the notice, as in NewsML-G2: the version's own text was never usable; the guid names the story); a correction carries the newsroom's note in
 ``edNote`` and the body; ``embargoedUntil`` is set only for partners that receive embargoed items early. A
 machine translation is disclosed first everywhere a reader looks: the first ``edNote`` sentence, the first
 description (role ``disclosure``) and the first paragraph of the body, plus ``digitalSourceType``
@@ -22,7 +22,7 @@ from syndicate.config import Site
 from syndicate.errors import RenderError
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, Show, Status
 from syndicate.render._common import content_html, machine_translation_note, rfc3339
-from syndicate.render.newsml_item import KILL_NOTICE, WITHHELD_NOTICE
+from syndicate.render.newsml_item import KILL_NOTICE, NOTICE_HEADLINES, WITHHELD_NOTICE
 from syndicate.sanitize import plain_text
 
 MEDIA_TYPE = "application/json"
@@ -103,7 +103,7 @@ def build_ninjs(fitem: FeedItem, spec: FeedSpec, site: Site) -> dict[str, Any]:
     notes = _notes(fitem)
     if notes:
         doc["edNote"] = " ".join(notes)
-    headline = plain_text(article.title)
+    headline = NOTICE_HEADLINES.get(Status(article.status)) or plain_text(article.title)
     doc["headlines"] = [{"role": "main", "contentType": "text/plain", "value": headline}]
     descriptions = []
     if machine:
@@ -127,7 +127,7 @@ def build_ninjs(fitem: FeedItem, spec: FeedSpec, site: Site) -> dict[str, Any]:
         subjects.append({"uri": MEDIATOPIC + qcode.split(":", 1)[-1], "literal": qcode, "rel": "about"})
     doc["subjects"] = subjects
     slug = "-".join(headline.split()[:_SLUG_WORDS])
-    if slug:
+    if slug and usable:
         doc["slugline"] = slug
     if article.author and plain_text(article.author):
         doc["by"] = plain_text(article.author)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from syndicate.config import Config
+from syndicate.config import Config, Partner
 from syndicate.config.layout import build_spec
 from syndicate.model import Article, Audience, FeedItem, FeedSpec
 from syndicate.render.newsml import news_message
@@ -27,8 +27,10 @@ def prepare(store: Store, shown: Sequence[tuple[Article, Decision]], audience: A
     return with_links(items, families, audience, now)
 
 
-def partner_message(config: Config, items: Sequence[FeedItem], transmit: str) -> bytes:
-    """A ``newsMessage`` with one full ``newsItem`` per version, in the given order.
+def partner_message(config: Config, items: Sequence[FeedItem], transmit: str, partner: Partner | None = None
+                    ) -> bytes:
+    """A ``newsMessage`` with one full ``newsItem`` per version, in the given order, with ``partner``'s
+    NewsML-G2 options (``html_rendition``).
 
     Raises:
         RenderError: no items (the XSD needs one) or an item cannot be expressed.
@@ -38,7 +40,7 @@ def partner_message(config: Config, items: Sequence[FeedItem], transmit: str) ->
     def spec_for(item: FeedItem) -> FeedSpec:
         key = (item.article.lang, item.article.category)
         if key not in specs:
-            specs[key] = build_spec(config, item.article.lang, item.article.category, "newsml")
+            specs[key] = build_spec(config, item.article.lang, item.article.category, "newsml", partner)
         return specs[key]
 
     return news_message(items, config.site, spec_for, transmit)

@@ -11,12 +11,14 @@ from datetime import timedelta
 
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from factories import BASE, SITE, item, make_article, make_spec
 from lxml import etree
 from sites import make_site
 from test_newsml import NS, XML_LANG, assert_valid
 from test_serve_support import partner_site
 
+from syndicate.cli import main
 from syndicate.config import load_config
 from syndicate.deliver.messages import partner_message, prepare
 from syndicate.errors import ConfigError
@@ -249,6 +251,9 @@ def test_html_rendition_is_per_partner(tmp_path, newsml_validator):
     desk = next(p for p in config.partners if p.name == "desk")
     wire = next(p for p in config.partners if p.name == "wire")
     assert desk.html_rendition and not wire.html_rendition
+    listed = CliRunner().invoke(main, ["--config", str(config.path), "partners", "list"])
+    lines = {line.split(":", 1)[0]: line for line in listed.output.splitlines()}
+    assert "html rendition" in lines["desk"] and "html rendition" not in lines["wire"]
     store = open_store(config.store_url)
     now = BASE + timedelta(hours=12)
     store.articles.upsert_many([make_article(1, body_html=INLINE_BODY, published=now - timedelta(hours=1))], now)

@@ -34,7 +34,6 @@ _PUB_STATUS = {Status.USABLE: "stat:usable", Status.WITHHELD: "stat:withheld", S
 _SLUG_WORDS = 6
 
 
-
 def build_item(fitem: FeedItem, spec: FeedSpec, site: Site) -> etree._Element:
     """The ``newsItem`` element for one feed item (a full item: never a diff).
 

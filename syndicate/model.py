@@ -181,6 +181,10 @@ class FeedSpec:
     category_names: dict[str, str] = field(default_factory=dict)
     #: slug -> IPTC Media Topic qcodes mapped in config (NewsML-G2 subjects)
     category_medtop: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: slug -> legacy IPTC Subject Code mapped in config (``subj:04000000``; NewsML-G2 subject)
+    category_subj: dict[str, str] = field(default_factory=dict)
+    #: NewsML-G2: add the body again as an ``inlineData contenttype="text/html"`` rendition (per partner)
+    html_rendition: bool = False
     #: public URL of the category scheme (category qcodes resolve against it)
     category_scheme: str = ""
 

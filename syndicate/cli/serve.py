@@ -93,7 +93,8 @@ def list_partners(obj: Context) -> None:
         click.echo(f"{p.name}: languages {','.join(p.languages) or 'all'}; categories "
                    f"{','.join(p.categories) or 'all'}; formats {','.join(p.formats)}; "
                    f"embargoed {'yes' if p.embargoed else 'no'}; {len(p.token_hashes)} token(s); "
-                   f"rate {p.rate_limit}/min; push {p.push_url or '-'}" + (f" [{counts}]" if p.push_url else ""))
+                   f"rate {p.rate_limit}/min; push {p.push_url or '-'}"
+                   + ("; html rendition" if p.html_rendition else "") + (f" [{counts}]" if p.push_url else ""))
 
 
 @partners.command("push")

@@ -54,6 +54,7 @@ class Category:
     slug: str
     names: Mapping[str, str]        # lang -> localised name
     medtop: tuple[str, ...] = ()    # optional IPTC Media Topic qcodes, e.g. "medtop:11000000"
+    subj: str | None = None         # optional legacy IPTC Subject Code, e.g. "subj:11000000"
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("en") or next(iter(self.names.values()), self.slug)
@@ -99,6 +100,7 @@ class Partner:
     push_url: str | None = None
     push_secret: str | None = None
     rate_limit: int = 60                # requests per minute
+    html_rendition: bool = False        # NewsML-G2: add the body as inlineData text/html too
 
 
 @dataclass(frozen=True)

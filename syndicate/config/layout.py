@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable
 
-from syndicate.config import ALL, Config
+from syndicate.config import ALL, Config, Partner
 from syndicate.media import FILENAMES
 from syndicate.model import FeedKey, FeedSpec
 
@@ -46,7 +46,8 @@ def matches(key: FeedKey, patterns: Iterable[str]) -> bool:
     return False
 
 
-def build_spec(config: Config, lang: str, category: str, fmt: str) -> FeedSpec:
+def build_spec(config: Config, lang: str, category: str, fmt: str, partner: Partner | None = None) -> FeedSpec:
+    """The spec of one feed; ``partner`` adds that partner's NewsML-G2 options (``html_rendition``)."""
     site = config.site
     cat = config.category(category)
     cat_name = cat.name(lang) if cat else None
@@ -69,5 +70,7 @@ def build_spec(config: Config, lang: str, category: str, fmt: str) -> FeedSpec:
         hub_url=site.hub_url,
         category_names={c.slug: c.name(lang) for c in config.categories},
         category_medtop={c.slug: tuple(c.medtop) for c in config.categories if c.medtop},
+        category_subj={c.slug: c.subj for c in config.categories if c.subj},
+        html_rendition=partner is not None and partner.html_rendition and fmt == "newsml",
         category_scheme=f"{site.base_url}categories/",
     )

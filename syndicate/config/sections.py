@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from syndicate.config import (
     _url,
     parse_interval,
 )
+
+_SUBJ = re.compile(r"subj:[0-9]{8}")
 
 
 def _path(base_dir: Path, value: str | None) -> Path | None:
@@ -60,7 +63,7 @@ def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
         c = _Reader(item if isinstance(item, dict) else {}, r.file, f"categories[{i}].")
         if not isinstance(item, dict):
             raise r.fail(f"categories[{i}]", "must be a table with slug and name")
-        c.unknown({"slug", "name", "medtop"})
+        c.unknown({"slug", "name", "medtop", "subj"})
         slug = c.get("slug", str, required=True)
         if not SLUG_PATTERN.match(slug) or slug == ALL:
             raise c.fail("slug", f"{slug!r} must be lowercase letters, digits and '-', and not {ALL!r}")
@@ -77,7 +80,10 @@ def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
         for code in medtop:
             if not code.startswith("medtop:"):
                 raise c.fail("medtop", f"{code!r} must be an IPTC Media Topic qcode like 'medtop:11000000'")
-        cats.append(Category(slug=slug, names=dict(names), medtop=medtop))
+        subj = c.get("subj", str)
+        if subj is not None and not _SUBJ.fullmatch(subj):
+            raise c.fail("subj", f"{subj!r} must be an IPTC Subject Code qcode like 'subj:11000000'")
+        cats.append(Category(slug=slug, names=dict(names), medtop=medtop, subj=subj))
     if not cats:
         raise r.fail("categories", "needs at least one category")
     return tuple(cats)
@@ -211,7 +217,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
             raise r.fail(name, "must be a table")
         p = _Reader(body, r.file, f"{r.prefix}{name}.")
         p.unknown({"languages", "categories", "formats", "embargoed", "token_hashes", "push_url", "push_secret",
-                   "rate_limit"})
+                   "rate_limit", "html_rendition"})
         for lang in p.strings("languages"):
             if lang not in langs:
                 raise p.fail("languages", f"unknown language {lang!r} (site languages: {', '.join(langs)})")
@@ -231,7 +237,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         out.append(Partner(name=name, languages=p.strings("languages"), categories=p.strings("categories"),
                            formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
                            token_hashes=hashes, push_url=push, push_secret=p.get("push_secret", str),
-                           rate_limit=rate))
+                           rate_limit=rate, html_rendition=p.get("html_rendition", bool, False)))
     return tuple(out)
 
 

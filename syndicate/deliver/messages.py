@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from syndicate.config import Config
+from syndicate.config import Config, Partner
 from syndicate.config.layout import build_spec
 from syndicate.model import Article, Audience, FeedItem, FeedSpec
 from syndicate.render.newsml import news_message
@@ -29,32 +29,34 @@ def prepare(store: Store, shown: Sequence[tuple[Article, Decision]], audience: A
     return with_links(items, families, audience, now)
 
 
-def _spec_cache(config: Config) -> Callable[[FeedItem], FeedSpec]:
+def _spec_cache(config: Config, partner: Partner | None = None) -> Callable[[FeedItem], FeedSpec]:
     specs: dict[tuple[str, str], FeedSpec] = {}
 
     def spec_for(item: FeedItem) -> FeedSpec:
         key = (item.article.lang, item.article.category)
         if key not in specs:
-            specs[key] = build_spec(config, item.article.lang, item.article.category, "newsml")
+            specs[key] = build_spec(config, item.article.lang, item.article.category, "newsml", partner)
         return specs[key]
     return spec_for
 
 
-def partner_ninjs(config: Config, items: Sequence[FeedItem]) -> bytes:
+def partner_ninjs(config: Config, items: Sequence[FeedItem], partner: Partner | None = None) -> bytes:
     """``{"items": [ninjs, …]}``: one ninjs 3.1 document per version, in the given order, each as the partner's
     ninjs item file of that version says it.
 
     Raises:
         RenderError: an item cannot be expressed.
     """
-    spec_for = _spec_cache(config)
+    spec_for = _spec_cache(config, partner)
     return render_ninjs_list([build_ninjs(item, spec_for(item), config.site) for item in items])
 
 
-def partner_message(config: Config, items: Sequence[FeedItem], transmit: str) -> bytes:
-    """A ``newsMessage`` with one full ``newsItem`` per version, in the given order.
+def partner_message(config: Config, items: Sequence[FeedItem], transmit: str, partner: Partner | None = None
+                    ) -> bytes:
+    """A ``newsMessage`` with one full ``newsItem`` per version, in the given order, with ``partner``'s
+    NewsML-G2 options (``html_rendition``).
 
     Raises:
         RenderError: no items (the XSD needs one) or an item cannot be expressed.
     """
-    return news_message(items, config.site, _spec_cache(config), transmit)
+    return news_message(items, config.site, _spec_cache(config, partner), transmit)

@@ -74,7 +74,7 @@ class Pusher:
         # the change log routed this version to the partner: a notice it carries had an earlier version shown
         decision = decide(article, audience, now, shown_before=True)
         items = prepare(self.store, [(article, decision)], audience, now)
-        return article.guid, partner_message(self.config, items, f"push-{partner.name}")
+        return article.guid, partner_message(self.config, items, f"push-{partner.name}", partner)
 
     def _post(self, partner: Partner, claim: Claim, guid: str, body: bytes) -> requests.Response:
         headers = {"Content-Type": NEWSMESSAGE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,

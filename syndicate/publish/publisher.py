@@ -284,6 +284,7 @@ class Publisher:
                 shown.append((version, decision))
         if not shown:
             return
+        partner = next((p for p in self.config.partners if p.name == audience.name), None) if audience.partner else None
         families = self._family_members([v.family for v, _ in shown])
         items = with_links([FeedItem(article=v, show=d.show, shown_at=d.at) for v, d in shown], families,
                            audience, now)
@@ -292,7 +293,8 @@ class Publisher:
         for fi in items:
             scope = (fi.article.lang, fi.article.category)
             if scope not in specs:
-                specs[scope] = build_spec(self.config, fi.article.lang, fi.article.category, "newsml")
+                specs[scope] = build_spec(self.config, fi.article.lang, fi.article.category, "newsml",
+                                           partner)
             try:
                 files.append((path_of(fi.article), render_of(fi, specs[scope], self.config.site)))
             except Exception as exc:  # noqa: BLE001 - one bad version never stops the others
@@ -396,7 +398,7 @@ class Publisher:
                 key = FeedKey(lang, category, "newsml")
                 if not audience.scope.covers(lang, category) or not matches(key, feeds):
                     continue
-                spec = build_spec(self.config, lang, category, "newsml")
+                spec = build_spec(self.config, lang, category, "newsml", partner)
                 yield Unit(self._target(prefix + spec.path, key, sink, config_hash(self.config, spec, partner)),
                            spec, sink, audience, prefix)
 

@@ -25,6 +25,7 @@ CATEGORY_ALIAS = "syncat"      # our category scheme: syncat:<slug>
 SERVICE_ALIAS = "synsvc"       # our feeds as services: synsvc:<lang>/<category>
 NOTE_ALIAS = "synnote"         # edNote roles: synnote:correction|machineTranslation|embargo|withheld|kill
 ROLE_ALIAS = "exrole"          # contributor roles: exrole:machineTranslation
+CREDIT_ROLE_ALIAS = "cRole"    # infoSource role: cRole:source (the spelling Superdesk's ingest matches)
 
 
 def nar(tag: str) -> str:
@@ -63,6 +64,7 @@ def own_schemes(site: Site, category_scheme: str) -> list[tuple[str, str]]:
         (SERVICE_ALIAS, feeds),
         (NOTE_ALIAS, base + "newscodes/ednoterole/"),
         (ROLE_ALIAS, base + "newscodes/contributorrole/"),
+        (CREDIT_ROLE_ALIAS, base + "newscodes/sourcerole/"),
     ]
 
 

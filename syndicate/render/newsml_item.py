@@ -13,6 +13,7 @@ from syndicate.media import NEWSITEM
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, Show, Status
 from syndicate.render.newsml_common import (
     CATEGORY_ALIAS,
+    CREDIT_ROLE_ALIAS,
     IPTC_CATALOG,
     NAR,
     NOTE_ALIAS,
@@ -26,18 +27,11 @@ from syndicate.render.newsml_common import (
     sub,
     xhtml_document,
 )
+from syndicate.render.notes import KILL_NOTICE, NOTICE_HEADLINES, WITHHELD_NOTICE, editorial_notices
 from syndicate.sanitize import clean_html, plain_text, xml_safe
 
 _PUB_STATUS = {Status.USABLE: "stat:usable", Status.WITHHELD: "stat:withheld", Status.CANCELED: "stat:canceled"}
 _SLUG_WORDS = 6
-
-KILL_NOTICE = ("KILL: this item has been withdrawn and must not be used. "
-               "Please remove it from all systems and do not publish it.")
-WITHHELD_NOTICE = "WITHHELD: do not use this item until a later version makes it usable again."
-# A notice names the story by its guid only: the headline, slugline and summary of a withheld or canceled
-# version are its own new text, which was never usable, so they are not sent (as Superdesk's kill template does).
-NOTICE_HEADLINES = {Status.CANCELED: "KILL NOTICE", Status.WITHHELD: "WITHHELD NOTICE"}
-MT_NOTICE = "Unreviewed machine translation ({engine}). Not checked by an editor."
 
 
 def build_item(fitem: FeedItem, spec: FeedSpec, site: Site) -> etree._Element:
@@ -73,7 +67,13 @@ def build_item(fitem: FeedItem, spec: FeedSpec, site: Site) -> etree._Element:
     _content_meta(root, article, spec)
     content_set = sub(root, "contentSet")
     inline = sub(content_set, "inlineXML", attrs=[("contenttype", "application/xhtml+xml")])
-    inline.append(_body(article, site))
+    title, body_html = _body(article, site)
+    inline.append(xhtml_document(title, body_html, article.lang, article.direction))
+    if spec.html_rendition:
+        # the same body again as escaped HTML text, for clients that keep only each XHTML block's leading text
+        html = sub(content_set, "inlineData", body_html, attrs=[("contenttype", "text/html"), (XML_LANG, article.lang)])
+        if article.direction == "rtl":
+            html.set("dir", "rtl")
     return root
 
 
@@ -89,26 +89,6 @@ def _rights(root: etree._Element, site: Site) -> None:
 
 def _embargo_applies(fitem: FeedItem) -> bool:
     return fitem.show is Show.EMBARGOED and fitem.article.embargo is not None
-
-
-def _ed_notes(fitem: FeedItem) -> list[tuple[str, str, bool]]:
-    """(role code, text, is our fixed English wording) of every editorial note, in a fixed order."""
-    article = fitem.article
-    notes: list[tuple[str, str, bool]] = []
-    if article.status is Status.CANCELED:
-        notes.append(("kill", KILL_NOTICE, True))
-    elif article.status is Status.WITHHELD:
-        notes.append(("withheld", WITHHELD_NOTICE, True))
-    if article.correction_note:      # the newsroom's note, in the article's language
-        notes.append(("correction", plain_text(article.correction_note), False))
-    if article.origin is Origin.MACHINE:
-        engine = " ".join(p for p in (article.mt_engine, article.mt_model) if p) or "unknown engine"
-        notes.append(("machineTranslation", MT_NOTICE.format(engine=plain_text(engine)), True))
-    if _embargo_applies(fitem):
-        assert article.embargo is not None
-        when = g2_datetime(article.embargo, what="embargo", item=article.guid)
-        notes.append(("embargo", f"EMBARGOED until {when}. Do not publish before this time.", True))
-    return notes
 
 
 def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site) -> None:
@@ -127,10 +107,11 @@ def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site
     service = sub(meta, "service", attrs=[("qcode", f"{SERVICE_ALIAS}:{spec.key.lang}/{spec.key.category}")])
     sub(service, "name", plain_text(spec.title))
     english = article.lang.split("-")[0] == "en"
-    for role, text, ours in _ed_notes(fitem):
+    # the machine-translation disclosure is always the first edNote (one-note readers keep only that one)
+    for notice in editorial_notices(article, embargo_shown=_embargo_applies(fitem)):
         lang_attrs = [(XML_LANG, "en"), ("dir", "ltr" if article.direction == "rtl" else None)]
-        marked = lang_attrs if ours and not english else []
-        sub(meta, "edNote", text, attrs=[("role", f"{NOTE_ALIAS}:{role}"), *marked])
+        marked = lang_attrs if notice.fixed and not english else []
+        sub(meta, "edNote", notice.text, attrs=[("role", f"{NOTE_ALIAS}:{notice.role}"), *marked])
     if article.version >= 2:
         sub(meta, "signal", attrs=[("qcode", "sig:update")])
     if article.correction_note:
@@ -151,12 +132,15 @@ def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> Non
     sub(meta, "contentModified", g2_datetime(article.modified, what="updated", item=article.guid))
     if article.origin is Origin.MACHINE:
         sub(meta, "digitalSourceType", attrs=[("qcode", "digsrctype:trainedAlgorithmicMedia")])
-    if article.credit and plain_text(article.credit):
-        source = sub(meta, "infoSource")
-        sub(source, "name", plain_text(article.credit))
-    if article.author and plain_text(article.author):
+    credit = plain_text(article.credit) if article.credit else ""
+    if credit:
+        # role + literal: what ingest clients read as the credit (Superdesk); the name for every other reader
+        source = sub(meta, "infoSource", attrs=[("role", f"{CREDIT_ROLE_ALIAS}:source"), ("literal", credit)])
+        sub(source, "name", credit)
+    author = plain_text(article.author) if article.author else ""
+    if author:
         creator = sub(meta, "creator")
-        sub(creator, "name", plain_text(article.author))
+        sub(creator, "name", author)
     if article.origin is Origin.MACHINE:
         engine = plain_text(article.mt_engine or "") or "unknown"
         contributor = sub(meta, "contributor", attrs=[("role", f"{ROLE_ALIAS}:machineTranslation")])
@@ -170,20 +154,26 @@ def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> Non
         sub(category, "name", plain_text(name), attrs=[(XML_LANG, spec.key.lang)])
     for qcode in spec.category_medtop.get(article.category, ()):
         sub(meta, "subject", attrs=[("type", "cpnat:abstract"), ("qcode", qcode)])
+    subj = spec.category_subj.get(article.category)
+    if subj:        # legacy IPTC Subject Code: the only subjects some ingest clients (Superdesk) keep
+        sub(meta, "subject", attrs=[("type", "cpnat:abstract"), ("qcode", subj)])
     notice = NOTICE_HEADLINES.get(article.status)
     headline = notice or plain_text(article.title)
     slug = "-".join(headline.split()[:_SLUG_WORDS])
     if slug and notice is None:
         sub(meta, "slugline", slug)
     sub(meta, "headline", headline)
-    if article.credit and plain_text(article.credit):
-        sub(meta, "creditline", plain_text(article.credit))
+    if author:
+        sub(meta, "by", author)          # the byline, beside the creator (clients read contentMeta/by)
+    if credit:
+        sub(meta, "creditline", credit)
     if notice is None and article.summary and plain_text(article.summary):
         sub(meta, "description", plain_text(article.summary), attrs=[("role", "drol:summary")])
 
 
-def _body(article: Article, site: Site) -> etree._Element:
-    """The XHTML document: the sanitised body, or the notice of a canceled or withheld item (never its text)."""
+def _body(article: Article, site: Site) -> tuple[str, str]:
+    """(title, sanitised body HTML): the article's body, or the notice of a canceled or withheld item (never its
+    text)."""
     title = NOTICE_HEADLINES.get(article.status) or plain_text(article.title)
     notice = {Status.CANCELED: KILL_NOTICE, Status.WITHHELD: WITHHELD_NOTICE}.get(article.status)
     if notice is not None:
@@ -191,4 +181,4 @@ def _body(article: Article, site: Site) -> etree._Element:
         body = f"<p{lang_attr}>{xml_safe(notice)}</p>"
     else:
         body = clean_html(article.body_html, article.url or site.base_url)
-    return xhtml_document(title, body, article.lang, article.direction)
+    return title, body

@@ -3,7 +3,8 @@
 
 Lifecycle, as in NewsML-G2: ``version`` counts the article's versions; ``pubStatus`` is ``usable``,
 ``withheld`` or ``canceled``, and a withheld or canceled version carries its notice instead of its text (its
-headline is the notice, as in NewsML-G2: the version's own text was never usable; the guid names the story); a correction carries the newsroom's note in
+headline is the notice, as in NewsML-G2: the version's own text was never usable; the guid names the story);
+a correction carries the newsroom's note in
 ``edNote`` and the body; ``embargoedUntil`` is set only for partners that receive embargoed items early. A
 machine translation is disclosed first everywhere a reader looks: the first ``edNote`` sentence, the first
 description (role ``disclosure``) and the first paragraph of the body, plus ``digitalSourceType``
@@ -22,7 +23,7 @@ from syndicate.config import Site
 from syndicate.errors import RenderError
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, Show, Status
 from syndicate.render._common import content_html, machine_translation_note, rfc3339
-from syndicate.render.newsml_item import KILL_NOTICE, NOTICE_HEADLINES, WITHHELD_NOTICE
+from syndicate.render.notes import KILL_NOTICE, NOTICE_HEADLINES, WITHHELD_NOTICE
 from syndicate.sanitize import plain_text
 
 MEDIA_TYPE = "application/json"

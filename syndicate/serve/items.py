@@ -136,9 +136,9 @@ def fetch_page(config: Config, store: Store, partner: Partner, query: Query, now
         return Page(body=None, next_cursor=encode_cursor(nxt), count=0)
     items = prepare(store, shown, audience, now)
     if fmt == "ninjs":
-        body = partner_ninjs(config, items)
+        body = partner_ninjs(config, items, partner)
     else:
-        body = partner_message(config, items, f"api-{partner.name}-{query.since}")
+        body = partner_message(config, items, f"api-{partner.name}-{query.since}", partner)
     return Page(body=body, next_cursor=encode_cursor(nxt), count=len(shown))
 
 

@@ -28,6 +28,7 @@ from syndicate.config import (
     _url,
     parse_interval,
 )
+from syndicate.net import FetchPolicy
 
 
 def _path(base_dir: Path, value: str | None) -> Path | None:
@@ -228,12 +229,18 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         push = p.get("push_url", str)
         if push:
             _url(p, "push_url", push)
+        secret = p.get("push_secret", (str, list))
+        secrets = tuple([secret] if isinstance(secret, str) else secret or ())
+        if not all(isinstance(x, str) and x for x in secrets) or (secret is not None and not secrets):
+            raise p.fail("push_secret", "must be a non-empty string or a list of them (old and new while "
+                                        "rotating)")
         rate = p.get("rate_limit", int, 60)
         if rate < 1:
             raise p.fail("rate_limit", "must be at least 1 request per minute")
         out.append(Partner(name=name, languages=p.strings("languages"), categories=p.strings("categories"),
                            formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
-                           token_hashes=hashes, push_url=push, push_secret=p.get("push_secret", str),
+                           token_hashes=hashes, push_url=push, push_secret=secrets[0] if secrets else None,
+                           push_secrets=secrets,
                            rate_limit=rate))
     return tuple(out)
 
@@ -266,9 +273,34 @@ def _push(r: _Reader) -> Push:
     return Push(max_attempts=attempts, **values)
 
 
+def _fetch(r: _Reader) -> FetchPolicy:
+    import ipaddress
+
+    r.unknown({"allow_private", "max_redirects", "timeout", "max_bytes", "max_decoded_bytes"})
+    allow = r.strings("allow_private")
+    for entry in allow:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            if not entry or "/" in entry or ":" in entry or " " in entry:
+                raise r.fail("allow_private", f"{entry!r} is neither a host name nor a network like "
+                                              f"'10.0.0.0/8'") from None
+    redirects = r.get("max_redirects", int, FetchPolicy.max_redirects)
+    if not 0 <= redirects <= 20:
+        raise r.fail("max_redirects", "must be between 0 and 20")
+    timeout = r.get("timeout", (int, float), FetchPolicy.timeout)
+    if timeout <= 0:
+        raise r.fail("timeout", "must be a positive number of seconds")
+    sizes = {key: r.get(key, int, getattr(FetchPolicy, key)) for key in ("max_bytes", "max_decoded_bytes")}
+    for key, value in sizes.items():
+        if value < 1:
+            raise r.fail(key, "must be at least 1 byte")
+    return FetchPolicy(allow_private=allow, max_redirects=redirects, timeout=float(timeout), **sizes)
+
+
 def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config:
     r.unknown({"site", "languages", "categories", "output", "store", "translation", "schedules", "partners",
-               "newsml", "server", "push"})
+               "newsml", "server", "push", "fetch"})
     site = _site(r.table("site"))
     langs_r = r.table("languages")
     langs_r.unknown({"source"})
@@ -286,5 +318,5 @@ def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config
                   schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
                   partners=_partners(r.table("partners"), cats, all_langs),
                   newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
-                  push=_push(r.table("push")),
+                  push=_push(r.table("push")), fetch=_fetch(r.table("fetch")),
                   raw=dict(raw))

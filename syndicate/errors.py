@@ -36,11 +36,13 @@ class ConfigError(SyndicateError, ValueError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, file: str | None = None, key: str | None = None) -> None:
+    def __init__(self, message: str, *, file: str | None = None, key: str | None = None,
+                 refusals: list[str] | None = None) -> None:
         where = ":".join(p for p in (file, key) if p)
         super().__init__(message, context=where or None)
         self.file = file
         self.key = key
+        self.refusals = tuple(refusals or ())   # each reason of a refused config (``syndicate check``)
 
     def __str__(self) -> str:
         where = ": ".join(p for p in (self.file, self.key) if p)

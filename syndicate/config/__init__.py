@@ -125,6 +125,8 @@ class Server:
     port: int = 8080
     threads: int = 8
     workers: int = 1                    # pre-forked server processes (each with ``threads`` threads)
+    max_connections: int = 4096         # open connections per worker process (granian backpressure)
+    header_timeout: float = 10.0        # seconds to send a request's headers, and to idle between requests
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from syndicate.config import (
     _url,
     parse_interval,
 )
+from syndicate.errors import ConfigError
 from syndicate.net import FetchPolicy
 
 
@@ -93,12 +94,7 @@ def _output(r: _Reader, base_dir: Path) -> Output:
     n = r.get("items_per_feed", int, 50)
     if not 1 <= n <= 1000:
         raise r.fail("items_per_feed", f"must be between 1 and 1000, not {n}")
-    template = r.get("path_template", str, "{lang}/{category}/{file}")
-    for needed in ("{lang}", "{category}", "{file}"):
-        if needed not in template:
-            raise r.fail("path_template", f"must contain {needed}")
-    if template.startswith("/") or ".." in template.split("/"):
-        raise r.fail("path_template", "must be a relative path inside the output dir")
+    template = r.get("path_template", str, "{lang}/{category}/{file}")   # checked in config/safety.py
     out_dir = _path(base_dir, r.get("dir", str, "../feeds"))
     assert out_dir is not None
     return Output(dir=out_dir, formats=formats, items_per_feed=n,
@@ -246,7 +242,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
 
 
 def _server(r: _Reader) -> Server:
-    r.unknown({"host", "port", "threads", "workers"})
+    r.unknown({"host", "port", "threads", "workers", "max_connections", "header_timeout"})
     port = r.get("port", int, 8080)
     if not 0 <= port <= 65535:
         raise r.fail("port", f"{port} is not a TCP port")
@@ -256,7 +252,14 @@ def _server(r: _Reader) -> Server:
     workers = r.get("workers", int, 1)
     if not 1 <= workers <= 64:
         raise r.fail("workers", "must be between 1 and 64")
-    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers)
+    connections = r.get("max_connections", int, Server.max_connections)
+    if not 16 <= connections <= 1_000_000:
+        raise r.fail("max_connections", "must be between 16 and 1000000")
+    header_timeout = r.get("header_timeout", (int, float), Server.header_timeout)
+    if not 1 <= header_timeout <= 300:
+        raise r.fail("header_timeout", "must be between 1 and 300 seconds")
+    return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers,
+                  max_connections=connections, header_timeout=float(header_timeout))
 
 
 def _push(r: _Reader) -> Push:
@@ -313,10 +316,17 @@ def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config
     all_langs = tuple(dict.fromkeys((*langs, *translation.targets)))
     newsml = r.table("newsml")
     newsml.unknown({"schema"})
-    return Config(path=None if r.file == "<config>" else Path(r.file), site=site, languages=langs, categories=cats,
-                  output=output, store_url=_store_url(r.table("store"), base_dir), translation=translation,
-                  schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
-                  partners=_partners(r.table("partners"), cats, all_langs),
-                  newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
-                  push=_push(r.table("push")), fetch=_fetch(r.table("fetch")),
-                  raw=dict(raw))
+    config = Config(path=None if r.file == "<config>" else Path(r.file), site=site, languages=langs,
+                    categories=cats, output=output, store_url=_store_url(r.table("store"), base_dir),
+                    translation=translation,
+                    schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
+                    partners=_partners(r.table("partners"), cats, all_langs),
+                    newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
+                    push=_push(r.table("push")), fetch=_fetch(r.table("fetch")), raw=dict(raw))
+    from syndicate.config.safety import refusals
+
+    problems = refusals(config)
+    if problems:
+        raise ConfigError("refused, this config could publish private files:\n  " + "\n  ".join(problems),
+                          file=r.file, refusals=problems)
+    return config

@@ -57,7 +57,8 @@ def demo(obj: Context, now: datetime | None) -> None:
 @click.pass_obj
 def check(obj: Context) -> None:
     """Validate the config, the store (schema version and columns) and the translation packages; exit 1 on
-    problems (2 if the config itself is invalid)."""
+    problems (2 if the config itself is invalid; a config that could publish private files gets one
+    ``refused:`` line per reason)."""
     from syndicate.cli.checks import run_checks
 
     try:

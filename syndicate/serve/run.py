@@ -138,8 +138,8 @@ def _serve_granian(config: Config, host: str, port: int, threads: int, workers: 
     limits = config.server
     raise_fd_limit(limits.max_connections * workers)
     # explicit limits (granian's defaults tie the connection cap to the backlog: ~1,000 idle sockets were
-    # enough to stop normal requests): header-read timeout, which hyper also applies to idle keep-alive
-    # connections, and backpressure = the open connections one worker holds
+    # enough to stop normal requests): backpressure = the open connections one worker holds; the header-read
+    # timeout also closes idle keep-alive connections (not ones that never send a byte: see docs/security.md)
     server = Granian("syndicate.serve.wsgi:app", address=host, port=real_port, interface=Interfaces.WSGI,
                      workers=workers, blocking_threads=threads, websockets=False, backlog=1024,
                      backpressure=limits.max_connections,

@@ -5,7 +5,7 @@ Standard Webhooks scheme (https://www.standardwebhooks.com/): ``webhook-id`` (``
 same on a retry), ``webhook-timestamp`` (Unix seconds of this attempt) and ``webhook-signature``
 (``v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">``, one space-separated entry per configured secret,
 so a secret can be rotated). A secret ``whsec_<base64>`` is used as its decoded bytes, any other as UTF-8.
-A receiver rejects timestamps more than 5 minutes off and ids it has seen (see README, Push delivery).
+A receiver rejects timestamps more than 5 minutes off and ids it has seen (docs/security.md has an example).
 ``X-Syndicate-Guid``, ``X-Syndicate-Version`` and ``X-Syndicate-Delivery`` stay; the body-only
 ``X-Syndicate-Signature: sha256=<hex>`` is sent for one more release (deprecated: it can be replayed).
 Delivery is at-least-once: a receiver dedupes on ``webhook-id`` (or guid + version).

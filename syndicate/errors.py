@@ -4,10 +4,13 @@ Every error the package raises on purpose is a :class:`SyndicateError`. Each pip
 subclass, and most also subclass a builtin so callers can catch broadly (``except ValueError``).
 Foreign exceptions are wrapped where they are called: ``raise StoreError("...") from exc``.
 
-Messages render as ``message: context`` so a log line names the item and the field.
+Messages render as ``message: context`` so a log line names the item and the field; URLs in them are
+redacted (:func:`syndicate.redact.redact`: no userinfo, no secret query values).
 """
 
 from __future__ import annotations
+
+from syndicate.redact import redact
 
 
 class SyndicateError(Exception):
@@ -25,7 +28,7 @@ class SyndicateError(Exception):
         cause = self.__cause__
         if cause is not None and not isinstance(cause, SyndicateError):
             text = f"{text}: {type(cause).__name__}: {cause}"
-        return text
+        return redact(text)   # a URL in a message never shows its credentials
 
 
 class ConfigError(SyndicateError, ValueError):
@@ -33,15 +36,17 @@ class ConfigError(SyndicateError, ValueError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, file: str | None = None, key: str | None = None) -> None:
+    def __init__(self, message: str, *, file: str | None = None, key: str | None = None,
+                 refusals: list[str] | None = None) -> None:
         where = ":".join(p for p in (file, key) if p)
         super().__init__(message, context=where or None)
         self.file = file
         self.key = key
+        self.refusals = tuple(refusals or ())   # each reason of a refused config (``syndicate check``)
 
     def __str__(self) -> str:
         where = ": ".join(p for p in (self.file, self.key) if p)
-        return f"{where}: {self.message}" if where else self.message
+        return redact(f"{where}: {self.message}" if where else self.message)
 
 
 class StoreError(SyndicateError):

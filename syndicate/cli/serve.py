@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from syndicate.cli.context import Context
+from syndicate.redact import redact_url
 
 log = logging.getLogger("syndicate.server")
 
@@ -88,12 +89,13 @@ def list_partners(obj: Context) -> None:
     with obj.store() as store:
         summary = {row["partner"]: row for row in store.delivery.summary()}
     for p in config.partners:
+        push = redact_url(p.push_url) if p.push_url else "-"       # never the credentials inside push_url
         q = summary.get(p.name, {})
         counts = ", ".join(f"{s} {q.get(s, 0)}" for s in ("pending", "in-progress", "retrying", "success", "failed"))
         click.echo(f"{p.name}: languages {','.join(p.languages) or 'all'}; categories "
                    f"{','.join(p.categories) or 'all'}; formats {','.join(p.formats)}; "
                    f"embargoed {'yes' if p.embargoed else 'no'}; {len(p.token_hashes)} token(s); "
-                   f"rate {p.rate_limit}/min; push {p.push_url or '-'}"
+                   f"rate {p.rate_limit}/min; push {push}"
                    + ("; html rendition" if p.html_rendition else "") + (f" [{counts}]" if p.push_url else ""))
 
 

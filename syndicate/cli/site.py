@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from syndicate.cli.context import NOW_OPTION, Context, now_or_clock, print_ingest, print_publish
-from syndicate.errors import StoreError
+from syndicate.errors import ConfigError, StoreError
 from syndicate.ingest.usecase import ingest
 from syndicate.publish.usecase import publish
 from syndicate.store import migrate as run_migrations
@@ -57,10 +57,20 @@ def demo(obj: Context, now: datetime | None) -> None:
 @click.pass_obj
 def check(obj: Context) -> None:
     """Validate the config, the store (schema version and columns) and the translation packages; exit 1 on
-    problems (2 if the config itself is invalid)."""
+    problems (2 if the config itself is invalid; a config that could publish private files gets one
+    ``refused:`` line per reason)."""
     from syndicate.cli.checks import run_checks
 
-    problems = run_checks(obj.config)
+    try:
+        config = obj.config
+    except ConfigError as exc:
+        if not exc.refusals:
+            raise
+        for reason in exc.refusals:      # explain every refusal, not only the first
+            click.echo(f"refused: {reason}", err=True)
+        click.echo(f"config {exc.file}: {len(exc.refusals)} refusal(s); nothing was published", err=True)
+        sys.exit(exc.exit_code)
+    problems = run_checks(config)
     for p in problems:
         click.echo(f"problem: {p}", err=True)
     cfg = obj.config

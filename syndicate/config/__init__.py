@@ -18,6 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from syndicate.errors import ConfigError
+from syndicate.net import FetchPolicy
+from syndicate.redact import is_secret_name
 
 DEFAULT_CONFIG_PATH = Path("config/syndicate.toml")
 FORMATS = ("rss", "atom", "json", "newsml")
@@ -98,7 +100,8 @@ class Partner:
     embargoed: bool = False             # receives embargoed items early, flagged
     token_hashes: tuple[str, ...] = ()  # sha256 hex of pull tokens
     push_url: str | None = None
-    push_secret: str | None = None
+    push_secret: str | None = None      # the first of push_secrets (kept for callers of one secret)
+    push_secrets: tuple[str, ...] = ()  # every delivery is signed with each (rotation: old and new)
     rate_limit: int = 60                # requests per minute
     html_rendition: bool = False        # NewsML-G2: add the body as inlineData text/html too
 
@@ -126,6 +129,8 @@ class Server:
     workers: int = 1                    # pre-forked server processes (each with ``threads`` threads)
     operator_token_hashes: tuple[str, ...] = ()  # sha256 hex of operator tokens (/admin/, /metrics)
     health_max_age: float = 3600.0      # /healthz fails when the last successful publish is older (seconds)
+    max_connections: int = 4096         # open connections per worker process (granian backpressure)
+    header_timeout: float = 10.0        # seconds to send a request's headers, and to idle between requests
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,7 @@ class Config:
     newsml_schema: Path | None = None
     server: Server = field(default_factory=Server)
     push: Push = field(default_factory=Push)
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)   # [fetch]: redirects, deadline, size limits
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -190,7 +196,8 @@ class _Reader:
         if (kind is bool and not isinstance(value, bool)) or not isinstance(value, kind) or (
                 kind is int and isinstance(value, bool)):
             names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            raise self.fail(name, f"must be a {names}, not {type(value).__name__} {value!r}")
+            shown = "" if is_secret_name(name) else f" {value!r}"    # never echo a secret's value
+            raise self.fail(name, f"must be a {names}, not {type(value).__name__}{shown}")
         return value
 
     def strings(self, name: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:

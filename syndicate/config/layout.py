@@ -25,6 +25,28 @@ def feed_path(config: Config, lang: str, category: str, fmt: str) -> str:
     return config.output.path_template.format(lang=lang, category=category, file=FILENAMES[fmt])
 
 
+def parse_path(config: Config, parts: list[str]) -> tuple[str, str] | None:
+    """``(lang, section)`` of a file path under a feed root (public or a partner's): ``<lang>/items/<file>``
+    or a path of ``path_template`` (each placeholder a whole segment, see :mod:`syndicate.config.safety`);
+    ``None`` for any other path."""
+    langs = config.feed_languages
+    if len(parts) == 3 and parts[1] == "items" and parts[0] in langs:
+        return parts[0], "items"
+    segments = config.output.path_template.split("/")
+    if len(parts) != len(segments):
+        return None
+    found: dict[str, str] = {}
+    for segment, part in zip(segments, parts, strict=True):
+        if segment in ("{lang}", "{category}"):
+            found[segment] = part
+        elif segment != "{file}" and segment != part:
+            return None
+    lang, category = found.get("{lang}", ""), found.get("{category}", "")
+    if lang in langs and category in categories_of(config):
+        return lang, category
+    return None
+
+
 def public_url(config: Config, path: str) -> str:
     return config.site.feeds_url + path
 

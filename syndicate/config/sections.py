@@ -29,6 +29,8 @@ from syndicate.config import (
     _url,
     parse_interval,
 )
+from syndicate.errors import ConfigError
+from syndicate.net import FetchPolicy
 
 _SUBJ = re.compile(r"subj:[0-9]{8}")
 
@@ -98,12 +100,7 @@ def _output(r: _Reader, base_dir: Path) -> Output:
     n = r.get("items_per_feed", int, 50)
     if not 1 <= n <= 1000:
         raise r.fail("items_per_feed", f"must be between 1 and 1000, not {n}")
-    template = r.get("path_template", str, "{lang}/{category}/{file}")
-    for needed in ("{lang}", "{category}", "{file}"):
-        if needed not in template:
-            raise r.fail("path_template", f"must contain {needed}")
-    if template.startswith("/") or ".." in template.split("/"):
-        raise r.fail("path_template", "must be a relative path inside the output dir")
+    template = r.get("path_template", str, "{lang}/{category}/{file}")   # checked in config/safety.py
     out_dir = _path(base_dir, r.get("dir", str, "../feeds"))
     assert out_dir is not None
     return Output(dir=out_dir, formats=formats, items_per_feed=n,
@@ -231,13 +228,19 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         push = p.get("push_url", str)
         if push:
             _url(p, "push_url", push)
+        secret = p.get("push_secret", (str, list))
+        secrets = tuple([secret] if isinstance(secret, str) else secret or ())
+        if not all(isinstance(x, str) and x for x in secrets) or (secret is not None and not secrets):
+            raise p.fail("push_secret", "must be a non-empty string or a list of them (old and new while "
+                                        "rotating)")
         rate = p.get("rate_limit", int, 60)
         if rate < 1:
             raise p.fail("rate_limit", "must be at least 1 request per minute")
         out.append(Partner(name=name, languages=p.strings("languages"), categories=p.strings("categories"),
                            formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
-                           token_hashes=hashes, push_url=push, push_secret=p.get("push_secret", str),
-                           rate_limit=rate, html_rendition=p.get("html_rendition", bool, False)))
+                           token_hashes=hashes, push_url=push, push_secret=secrets[0] if secrets else None,
+                           push_secrets=secrets, rate_limit=rate,
+                           html_rendition=p.get("html_rendition", bool, False)))
     return tuple(out)
 
 
@@ -250,7 +253,8 @@ def _hashes(r: _Reader, key: str, command: str) -> tuple[str, ...]:
 
 
 def _server(r: _Reader) -> Server:
-    r.unknown({"host", "port", "threads", "workers", "operator_token_hashes", "health_max_age"})
+    r.unknown({"host", "port", "threads", "workers", "operator_token_hashes", "health_max_age", "max_connections",
+               "header_timeout"})
     port = r.get("port", int, 8080)
     if not 0 <= port <= 65535:
         raise r.fail("port", f"{port} is not a TCP port")
@@ -263,9 +267,15 @@ def _server(r: _Reader) -> Server:
     max_age = r.get("health_max_age", (int, float), 3600)
     if max_age <= 0:
         raise r.fail("health_max_age", "must be a positive number of seconds")
+    connections = r.get("max_connections", int, Server.max_connections)
+    if not 16 <= connections <= 1_000_000:
+        raise r.fail("max_connections", "must be between 16 and 1000000")
+    header_timeout = r.get("header_timeout", (int, float), Server.header_timeout)
+    if not 1 <= header_timeout <= 300:
+        raise r.fail("header_timeout", "must be between 1 and 300 seconds")
     return Server(host=r.get("host", str, "127.0.0.1"), port=port, threads=threads, workers=workers,
                   operator_token_hashes=_hashes(r, "operator_token_hashes", "syndicate operators token"),
-                  health_max_age=float(max_age))
+                  health_max_age=float(max_age), max_connections=connections, header_timeout=float(header_timeout))
 
 
 def _push(r: _Reader) -> Push:
@@ -282,9 +292,34 @@ def _push(r: _Reader) -> Push:
     return Push(max_attempts=attempts, **values)
 
 
+def _fetch(r: _Reader) -> FetchPolicy:
+    import ipaddress
+
+    r.unknown({"allow_private", "max_redirects", "timeout", "max_bytes", "max_decoded_bytes"})
+    allow = r.strings("allow_private")
+    for entry in allow:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            if not entry or "/" in entry or ":" in entry or " " in entry:
+                raise r.fail("allow_private", f"{entry!r} is neither a host name nor a network like "
+                                              f"'10.0.0.0/8'") from None
+    redirects = r.get("max_redirects", int, FetchPolicy.max_redirects)
+    if not 0 <= redirects <= 20:
+        raise r.fail("max_redirects", "must be between 0 and 20")
+    timeout = r.get("timeout", (int, float), FetchPolicy.timeout)
+    if timeout <= 0:
+        raise r.fail("timeout", "must be a positive number of seconds")
+    sizes = {key: r.get(key, int, getattr(FetchPolicy, key)) for key in ("max_bytes", "max_decoded_bytes")}
+    for key, value in sizes.items():
+        if value < 1:
+            raise r.fail(key, "must be at least 1 byte")
+    return FetchPolicy(allow_private=allow, max_redirects=redirects, timeout=float(timeout), **sizes)
+
+
 def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config:
     r.unknown({"site", "languages", "categories", "output", "store", "translation", "schedules", "partners",
-               "newsml", "server", "push"})
+               "newsml", "server", "push", "fetch"})
     site = _site(r.table("site"))
     langs_r = r.table("languages")
     langs_r.unknown({"source"})
@@ -297,10 +332,17 @@ def parse_sections(r: _Reader, base_dir: Path, raw: Mapping[str, Any]) -> Config
     all_langs = tuple(dict.fromkeys((*langs, *translation.targets)))
     newsml = r.table("newsml")
     newsml.unknown({"schema"})
-    return Config(path=None if r.file == "<config>" else Path(r.file), site=site, languages=langs, categories=cats,
-                  output=output, store_url=_store_url(r.table("store"), base_dir), translation=translation,
-                  schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
-                  partners=_partners(r.table("partners"), cats, all_langs),
-                  newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
-                  push=_push(r.table("push")),
-                  raw=dict(raw))
+    config = Config(path=None if r.file == "<config>" else Path(r.file), site=site, languages=langs,
+                    categories=cats, output=output, store_url=_store_url(r.table("store"), base_dir),
+                    translation=translation,
+                    schedules=_schedules(r.table("schedules"), cats, all_langs, output.formats),
+                    partners=_partners(r.table("partners"), cats, all_langs),
+                    newsml_schema=_path(base_dir, newsml.get("schema", str)), server=_server(r.table("server")),
+                    push=_push(r.table("push")), fetch=_fetch(r.table("fetch")), raw=dict(raw))
+    from syndicate.config.safety import refusals
+
+    problems = refusals(config)
+    if problems:
+        raise ConfigError("refused, this config could publish private files:\n  " + "\n  ".join(problems),
+                          file=r.file, refusals=problems)
+    return config

@@ -1,9 +1,14 @@
 """Push transmitter: POST each queued item version to its partner as a signed NewsML-G2 ``newsMessage``.
 
-Request: ``POST <push_url>``, ``Content-Type: application/vnd.iptc.g2.newsmessage+xml``, headers
-``X-Syndicate-Signature: sha256=<hex HMAC-SHA256 of the body with push_secret>``, ``X-Syndicate-Guid``,
-``X-Syndicate-Version`` and ``X-Syndicate-Delivery`` (queue row id; the same on a retry). Delivery is
-at-least-once: a receiver dedupes on guid + version.
+Request: ``POST <push_url>``, ``Content-Type: application/vnd.iptc.g2.newsmessage+xml``, signed by the
+Standard Webhooks scheme (https://www.standardwebhooks.com/): ``webhook-id`` (``msg_<queue row id>``, the
+same on a retry), ``webhook-timestamp`` (Unix seconds of this attempt) and ``webhook-signature``
+(``v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">``, one space-separated entry per configured secret,
+so a secret can be rotated). A secret ``whsec_<base64>`` is used as its decoded bytes, any other as UTF-8.
+A receiver rejects timestamps more than 5 minutes off and ids it has seen (docs/security.md has an example).
+``X-Syndicate-Guid``, ``X-Syndicate-Version`` and ``X-Syndicate-Delivery`` stay; the body-only
+``X-Syndicate-Signature: sha256=<hex>`` is sent for one more release (deprecated: it can be replayed).
+Delivery is at-least-once: a receiver dedupes on ``webhook-id`` (or guid + version).
 
 Outcome by class: 2xx → success; 4xx (except 408 and 429) → failed at once; 5xx, 408, 429, timeouts and
 connection errors → retrying after ``base_delay * 2**(attempt-1)`` seconds capped at ``max_delay``, failed
@@ -12,6 +17,8 @@ after ``max_attempts``.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import hmac
 import logging
@@ -29,21 +36,69 @@ from syndicate.deliver.changes import sync_changes
 from syndicate.deliver.messages import partner_message, prepare
 from syndicate.errors import DeliveryError, StoreError, SyndicateError
 from syndicate.media import NEWSMESSAGE
+from syndicate.net import PolicySession
+from syndicate.redact import redact_url
 from syndicate.select.policy import audience_of, decide
 from syndicate.store import Claim, Store
 
 log = logging.getLogger("syndicate.push")
-SIGNATURE_HEADER = "X-Syndicate-Signature"
+SIGNATURE_HEADER = "X-Syndicate-Signature"      # deprecated body-only signature, kept for one release
+#: a receiver refuses deliveries whose webhook-timestamp is further than this from its clock
+TOLERANCE = 300
 
 
 def sign(secret: str, body: bytes) -> str:
-    """Value of the signature header: ``sha256=`` + hex HMAC-SHA256 of ``body``."""
+    """Deprecated ``X-Syndicate-Signature`` value: ``sha256=`` + hex HMAC-SHA256 of ``body`` (replayable)."""
     return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
 
 
 def verify(secret: str, body: bytes, header: str | None) -> bool:
-    """Receiver side: constant-time check of a signature header."""
+    """Receiver side of the deprecated header: constant-time check of ``X-Syndicate-Signature``."""
     return header is not None and hmac.compare_digest(sign(secret, body), header)
+
+
+def secret_key(secret: str) -> bytes:
+    """HMAC key of a secret: ``whsec_<base64>`` → the decoded bytes (Standard Webhooks), else UTF-8."""
+    if secret.startswith("whsec_"):
+        try:
+            return base64.b64decode(secret[len("whsec_"):], validate=True)
+        except (binascii.Error, ValueError):
+            pass
+    return secret.encode("utf-8")
+
+
+def webhook_signature(secret: str, msg_id: str, timestamp: int, body: bytes) -> str:
+    """One Standard Webhooks signature: ``v1,`` + base64 HMAC-SHA256 of ``id.timestamp.body``."""
+    signed = f"{msg_id}.{timestamp}.".encode() + body
+    return "v1," + base64.b64encode(hmac.new(secret_key(secret), signed, hashlib.sha256).digest()).decode()
+
+
+def webhook_headers(secrets: tuple[str, ...] | list[str], msg_id: str, timestamp: int, body: bytes
+                    ) -> dict[str, str]:
+    """``webhook-id``, ``webhook-timestamp`` and ``webhook-signature`` (one entry per secret)."""
+    return {"webhook-id": msg_id, "webhook-timestamp": str(timestamp),
+            "webhook-signature": " ".join(webhook_signature(s, msg_id, timestamp, body) for s in secrets)}
+
+
+def verify_webhook(secrets: tuple[str, ...] | list[str], headers: dict[str, str], body: bytes, now: float, *,
+                   seen: set[str] | None = None, tolerance: int = TOLERANCE) -> bool:
+    """Receiver side (reference for partners): signature valid for one of ``secrets``, timestamp within
+    ``tolerance`` seconds of ``now``, and ``webhook-id`` not in ``seen`` (which it is added to on success).
+
+    ``headers`` keys are lower case."""
+    msg_id, stamp, header = (headers.get(k) for k in ("webhook-id", "webhook-timestamp", "webhook-signature"))
+    if not msg_id or not stamp or not header or not stamp.isdigit() or abs(now - int(stamp)) > tolerance:
+        return False
+    if seen is not None and msg_id in seen:
+        return False
+    given = [part.partition(",")[2] for part in header.split() if part.startswith("v1,")]
+    for secret in secrets:
+        expected = webhook_signature(secret, msg_id, int(stamp), body).partition(",")[2]
+        if any(hmac.compare_digest(expected, g) for g in given):
+            if seen is not None:
+                seen.add(msg_id)
+            return True
+    return False
 
 
 def backoff(attempt: int, base: float, cap: float) -> float:
@@ -59,7 +114,7 @@ class Pusher:
         self.config = config
         self.store = store
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self.session = session or requests.Session()
+        self.session = session or PolicySession(config.fetch)
         self.clock = clock or (lambda: datetime.now(UTC))
         self.partners = {p.name: p for p in config.partners if p.push_url}
         self.stop_event = threading.Event()
@@ -79,15 +134,17 @@ class Pusher:
     def _post(self, partner: Partner, claim: Claim, guid: str, body: bytes) -> requests.Response:
         headers = {"Content-Type": NEWSMESSAGE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
                    "X-Syndicate-Version": str(claim.version), "User-Agent": "syndicate-push/1"}
-        if partner.push_secret:
-            headers[SIGNATURE_HEADER] = sign(partner.push_secret, body)
+        secrets = partner.push_secrets or ((partner.push_secret,) if partner.push_secret else ())
+        if secrets:
+            headers.update(webhook_headers(secrets, f"msg_{claim.id}", int(self.clock().timestamp()), body))
+            headers[SIGNATURE_HEADER] = sign(secrets[0], body)
         timeout = self.config.push.timeout
         assert partner.push_url is not None          # only push partners get a claim
         try:
             return self.session.post(partner.push_url, data=body, headers=headers,
                                      timeout=(min(5.0, timeout), timeout), allow_redirects=False)
         except requests.RequestException as exc:
-            raise DeliveryError(f"push failed ({type(exc).__name__})", context=partner.push_url) from exc
+            raise DeliveryError(f"push failed ({type(exc).__name__})", context=redact_url(partner.push_url)) from exc
 
     def attempt(self, claim: Claim) -> str:
         """Deliver one claimed row and record the outcome; returns the new state."""

@@ -14,6 +14,8 @@ import threading
 import requests
 
 from syndicate.errors import DeliveryError
+from syndicate.net import PolicySession
+from syndicate.redact import redact_url
 
 log = logging.getLogger("syndicate.websub")
 _STOP = object()
@@ -29,10 +31,11 @@ def ping(session: requests.Session, hub_url: str, feed_url: str, timeout: float 
         response = session.post(hub_url, data={"hub.mode": "publish", "hub.url": feed_url},
                                 timeout=(min(5.0, timeout), timeout), allow_redirects=False)
     except requests.RequestException as exc:
-        raise DeliveryError("WebSub hub unreachable", context=hub_url) from exc
+        raise DeliveryError("WebSub hub unreachable", context=redact_url(hub_url)) from exc
     response.close()
     if not 200 <= response.status_code < 300:
-        raise DeliveryError(f"WebSub hub answered HTTP {response.status_code}", context=f"{hub_url} {feed_url}")
+        raise DeliveryError(f"WebSub hub answered HTTP {response.status_code}",
+                            context=f"{redact_url(hub_url)} {feed_url}")
     return response.status_code
 
 
@@ -41,7 +44,7 @@ class HubPinger:
 
     def __init__(self, hub_url: str, *, session: requests.Session | None = None, timeout: float = 10.0) -> None:
         self.hub_url = hub_url
-        self.session = session or requests.Session()
+        self.session = session or PolicySession()   # redirects are not followed; total deadline
         self.timeout = timeout
         self.sent = 0
         self.failed = 0

@@ -20,6 +20,8 @@ from syndicate.ingest.fetch import is_url, read_source
 from syndicate.ingest.jsonl import parse_jsonl
 from syndicate.ingest.page import page_id, parse_page
 from syndicate.ingest.xmlguard import decode_xml, read_prologue
+from syndicate.net import FetchPolicy
+from syndicate.redact import redact_url
 
 __all__ = ["FORMATS", "IngestOptions", "ParsedItem", "detect_format", "load", "page_id", "parse", "read_source",
            "slugify"]
@@ -64,7 +66,8 @@ def parse(data: bytes, fmt: str, options: IngestOptions, *, name: str = "<input>
     raise IngestError(f"unknown source format {fmt!r} (known: {', '.join(FORMATS)}, auto)", context=name)
 
 
-def load(source: str, fmt: str = "auto", options: IngestOptions | None = None) -> list[ParsedItem]:
+def load(source: str, fmt: str = "auto", options: IngestOptions | None = None, *,
+         policy: FetchPolicy | None = None) -> list[ParsedItem]:
     """Read ``source`` (path, ``-`` or http(s) URL), detect its format when ``fmt="auto"`` and parse it.
 
     For a URL without ``options.base_url``, the URL itself resolves relative links.
@@ -73,9 +76,9 @@ def load(source: str, fmt: str = "auto", options: IngestOptions | None = None) -
         IngestError: the source cannot be read or is unusable as a whole.
     """
     options = options if options is not None else IngestOptions()
-    data = read_source(source)
+    data = read_source(source, policy=policy)
     if fmt == "auto":
         fmt = detect_format(data, source)
     if is_url(source) and options.base_url is None:
         options = replace(options, base_url=source)
-    return parse(data, fmt, options, name=source)
+    return parse(data, fmt, options, name=redact_url(source))

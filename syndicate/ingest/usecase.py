@@ -14,6 +14,7 @@ from syndicate.config import Config
 from syndicate.errors import ItemError
 from syndicate.ingest import IngestOptions, load
 from syndicate.model import Article, Origin
+from syndicate.redact import redact_url
 from syndicate.store import Store, UpsertResult
 
 log = logging.getLogger("syndicate.ingest")
@@ -68,7 +69,8 @@ def ingest(config: Config, store: Store, source: str, now: datetime, *, fmt: str
     options = IngestOptions(category=category, lang=lang,
                             categories=frozenset(c.slug for c in config.categories),
                             languages=frozenset(config.feed_languages), base_url=config.site.base_url)
-    parsed = load(source, fmt, options)
+    parsed = load(source, fmt, options, policy=config.fetch)
+    source = redact_url(source)          # from here on the source is only shown: never its credentials
     report = IngestReport(source=source)
     good: list[tuple[str, Article]] = []
     for p in parsed:

@@ -30,6 +30,7 @@ from syndicate.deliver.changes import sync_changes
 from syndicate.deliver.files import sweep_temp
 from syndicate.deliver.websub import HubPinger
 from syndicate.model import PUBLIC, PublishResult
+from syndicate.net import PolicySession
 from syndicate.publish.publisher import Publisher, PublishReport
 from syndicate.select.policy import HELD_REASONS, held_back
 from syndicate.store import Store
@@ -96,7 +97,8 @@ def publish(config: Config, store: Store, now: datetime, *, feeds: Sequence[str]
         publisher.publish(now, feeds=feeds, formats=formats, full=True, report=outcome)
         outcome.withheld = held_back_now(store, now)
         return outcome
-    pinger = HubPinger(config.site.hub_url, session=session) if config.site.hub_url else None
+    pinger = (HubPinger(config.site.hub_url, session=session or PolicySession(config.fetch))
+              if config.site.hub_url else None)
 
     def notify(result: PublishResult, _body: bytes) -> None:
         if pinger is not None:

@@ -18,7 +18,6 @@ Arabic and other right-to-left languages, ``auto`` where the language is unknown
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +29,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from syndicate import __version__
 from syndicate.config import Config
 from syndicate.model import PUBLIC, text_direction
+from syndicate.redact import MASK
+from syndicate.redact import redact as redact_text
 from syndicate.schedule.status import gather_status
 from syndicate.select.policy import decide
 from syndicate.store import Store
@@ -42,14 +43,12 @@ NAV = [("", "Jobs"), ("runs", "Runs"), ("feeds", "Feeds"), ("held", "Held back")
        ("translations", "Translations"), ("push", "Push queue")]
 RUN_LIMIT = 100
 HELD_LIMIT = 500
-_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
-_SECRET_PARAMS = re.compile(r"(?i)([?&;](?:token|access_token|api_key|apikey|key|secret|password|sig|signature)=)"
-                            r"[^&\s#]+")
 
 
 def redactor(config: Config) -> Callable[[str | None], str | None]:
-    """A function that hides URL credentials, secret-looking query values and every configured secret."""
-    found = {s for p in config.partners for s in (p.push_secret, p.push_url) if s}
+    """A function that hides every configured secret, then what :func:`syndicate.redact.redact` hides (URL
+    credentials, secret-looking query values) for every text."""
+    found = {s for p in config.partners for s in (*p.push_secrets, p.push_secret, p.push_url) if s}
     found |= {s for s in (config.translation.libretranslate_api_key, config.store_url) if s}
     secrets = sorted(found, key=len, reverse=True)
 
@@ -57,9 +56,8 @@ def redactor(config: Config) -> Callable[[str | None], str | None]:
         if text is None:
             return None
         for secret in secrets:
-            text = text.replace(secret, "***")
-        text = _URL_CREDENTIALS.sub(r"\1***@", text)
-        return _SECRET_PARAMS.sub(r"\1***", text)
+            text = text.replace(secret, MASK)
+        return redact_text(text)
     return redact
 
 

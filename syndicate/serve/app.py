@@ -30,6 +30,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from syndicate.config import Config, Partner
+from syndicate.config.layout import parse_path
 from syndicate.errors import SyndicateError
 from syndicate.media import NEWSMESSAGE, with_charset
 from syndicate.select.policy import audience_of, may_fetch
@@ -240,7 +241,12 @@ class SyndicateApp:
         if not parts or parts[0] != "partners" or len(parts) < 4:
             return self._simple(start, 404, "not found", head=head)
         name, rel = parts[1], parts[2:]
-        if name != partner.name or not may_fetch(audience_of(partner), rel[0], rel[1]):
+        if name != partner.name:
+            return self._simple(start, 403, "outside this partner's agreement", head=head)
+        where = parse_path(self.config, rel)      # language and feed folder under any valid path_template
+        if where is None:
+            return self._simple(start, 404, "not found", head=head)
+        if not may_fetch(audience_of(partner), *where):
             return self._simple(start, 403, "outside this partner's agreement", head=head)
         cache = self.partner_files.get(name)
         entry = cache.get(rel) if cache else None

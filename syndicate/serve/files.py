@@ -3,7 +3,8 @@
 Request paths arrive URL-decoded (WSGI ``PATH_INFO``). :func:`safe_parts` refuses anything that could leave the
 root: ``..`` or ``.`` segments, hidden names (also the publisher's ``.name.tmp`` temp files), backslashes, NUL,
 empty segments (``//etc/passwd``), non-UTF-8 bytes. :meth:`FileCache.get` then resolves symlinks and serves
-the file only if its real path is still inside the real root, and only for the known feed file names.
+the file only if its real path is still inside the real root, only for the known feed file names, and only
+if it is a regular file (a FIFO, device or socket placed in the folder would block a worker thread).
 
 Cache entries are keyed by URL path and revalidated on every request with one ``os.stat`` (mtime, size,
 inode): the publisher replaces files atomically, so a new file always has a new inode.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import stat
 import threading
 from dataclasses import dataclass
 from email.utils import formatdate
@@ -99,6 +101,8 @@ class FileCache:
             st = os.stat(fs_path)
         except (OSError, ValueError):
             return None
+        if not _is_regular(st):          # a FIFO, device or socket would block or leak: only regular files
+            return None
         key = "/".join(parts)
         entry = self._entries.get(key)
         stamp = _stamp(st)
@@ -111,7 +115,8 @@ class FileCache:
         if not self._inside(real):
             return None
         try:
-            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # O_NONBLOCK: if a FIFO replaced the file since the stat, opening it does not wait for a writer
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return None
         try:
@@ -135,6 +140,4 @@ class FileCache:
 
 
 def _is_regular(st: os.stat_result) -> bool:
-    import stat
-
     return stat.S_ISREG(st.st_mode)

@@ -44,10 +44,30 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_server(app: Callable[..., Any], sock: socket.socket, threads: int) -> Any:
-    """A waitress server on an already bound socket."""
+def raise_fd_limit(connections: int) -> int:
+    """Raise this process's open-file soft limit towards ``connections`` + headroom (up to the hard limit),
+    so the connection cap, not EMFILE, decides when the server stops accepting. Returns the soft limit."""
+    try:
+        import resource
+    except ImportError:   # pragma: no cover - not POSIX
+        return connections
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = connections + 256
+    if soft != resource.RLIM_INFINITY and soft < want:
+        new = want if hard == resource.RLIM_INFINITY else min(want, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+            soft = new
+    return int(soft)
+
+
+def make_server(app: Callable[..., Any], sock: socket.socket, threads: int, *, connections: int = 4096,
+                idle_timeout: float = 10.0) -> Any:
+    """A waitress server on an already bound socket: ``connections`` open connections at most, and a
+    connection silent for ``idle_timeout`` seconds (headers not sent, or idle keep-alive) is closed."""
+    raise_fd_limit(connections)
     return create_server(app, sockets=[sock], threads=threads, ident="syndicate", backlog=1024,
-                         channel_timeout=30, connection_limit=1000, asyncore_use_poll=True,
+                         channel_timeout=idle_timeout, connection_limit=connections, asyncore_use_poll=True,
                          clear_untrusted_proxy_headers=True)
 
 
@@ -107,6 +127,7 @@ def _serve_granian(config: Config, host: str, port: int, threads: int, workers: 
                    ready: Callable[[str, int], None] | None) -> None:
     from granian import Granian
     from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
 
     if config.path is None:
         raise SyndicateError("granian needs the config as a file (config.path is not set)")
@@ -114,14 +135,23 @@ def _serve_granian(config: Config, host: str, port: int, threads: int, workers: 
     real_port = port or free_port(host)
     if ready:
         ready(host, real_port)
+    limits = config.server
+    raise_fd_limit(limits.max_connections * workers)
+    # explicit limits (granian's defaults tie the connection cap to the backlog: ~1,000 idle sockets were
+    # enough to stop normal requests): backpressure = the open connections one worker holds; the header-read
+    # timeout also closes idle keep-alive connections (not ones that never send a byte: see docs/security.md)
     server = Granian("syndicate.serve.wsgi:app", address=host, port=real_port, interface=Interfaces.WSGI,
                      workers=workers, blocking_threads=threads, websockets=False, backlog=1024,
+                     backpressure=limits.max_connections,
+                     http1_settings=HTTP1Settings(header_read_timeout=int(limits.header_timeout * 1000),
+                                                  keep_alive=True),
                      log_access=False, respawn_failed_workers=True)
     server.serve()
 
 
 def _run_one(config: Config, sock: socket.socket, threads: int) -> None:
-    server = make_server(SyndicateApp(config), sock, threads)
+    server = make_server(SyndicateApp(config), sock, threads, connections=config.server.max_connections,
+                         idle_timeout=config.server.header_timeout)
     try:
         server.run()
     except KeyboardInterrupt:

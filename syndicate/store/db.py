@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from syndicate.errors import StoreError
+from syndicate.redact import redact_url
 
 #: rows per IN (…) list: well under SQLite's and PostgreSQL's parameter limits
 CHUNK = 500
@@ -32,16 +33,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def redact_url(url: str) -> str:
-    """The store URL without its password (for messages and logs)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparseable URL is shown without anything after '@'
-        return url.split("@")[-1]
 
 
 class Database:

@@ -15,6 +15,7 @@ from typing import Any
 import requests
 
 from syndicate.errors import ModelNotFoundError, TranslationError
+from syndicate.net import PolicySession
 from syndicate.sanitize import clean_html
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -40,7 +41,7 @@ class LibreTranslateTranslator:
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self.session = session or requests.Session()
+        self.session = session or PolicySession()   # redirects re-checked, total deadline, byte limits
         self._languages: dict[str, set[str]] | None = None
 
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:

@@ -33,8 +33,10 @@ def identity(text: str) -> str:
 class FakeLT(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, transform: Callable[[str], str] = str.upper) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+    allow_reuse_address = True
+
+    def __init__(self, transform: Callable[[str], str] = str.upper, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), Handler)
         self.transform = transform
         self.script: list[tuple[int, dict[str, Any]]] = []   # answers to send before normal service
         self.requests: list[dict[str, Any]] = []
@@ -121,8 +123,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def running(transform: Callable[[str], str] = str.upper) -> Iterator[FakeLT]:
-    srv = FakeLT(transform)
+def running(transform: Callable[[str], str] = str.upper, port: int = 0) -> Iterator[FakeLT]:
+    srv = FakeLT(transform, port)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     try:

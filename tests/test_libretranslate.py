@@ -7,15 +7,21 @@ behaviours: list ``q``, ``html.unescape`` of every result (``format="text"`` too
 
 from __future__ import annotations
 
+import json
+import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+from click.testing import CliRunner
 from factories import make_article
 from lt_server import KEY, FakeLT, identity, running
+from sites import make_site, write_jsonl
 
+from syndicate.cli import main
 from syndicate.config import Config, Translation
 from syndicate.errors import ConfigError, EngineUnavailableError, ModelNotFoundError, TranslationError
 from syndicate.translate.articles import check_translation_setup, translate_articles
@@ -181,3 +187,40 @@ def test_factory_needs_a_url(server: FakeLT) -> None:
     lt = get_translator("libretranslate", Translation(libretranslate_url=f"http://127.0.0.1:{server.server_port}",
                                                       libretranslate_api_key=KEY))
     assert lt.engine == "libretranslate" and lt.supports("en", "ar")
+
+
+def test_server_down_then_up_through_publish_status_and_check(tmp_path: Path) -> None:
+    """Down: publish fails fast saying unreachable, status lists the error, check says unreachable (not a
+    missing model). Up again on the same port: the next publish completes the translation."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cfg = make_site(tmp_path, formats=("atom", "json"), extra=f"""
+[translation]
+targets = ["es"]
+engine = "libretranslate"
+libretranslate_url = "http://127.0.0.1:{port}"
+libretranslate_api_key = "{KEY}"
+""")
+    row = {"id": "s1", "lang": "en", "category": "politics", "title": "AT&amp;T's &amp;copy note",
+           "body_html": "<p>Use &lt;b&gt; for bold, 3 &amp; 4.</p>", "published": "2026-11-20T10:00:00Z"}
+    write_jsonl(tmp_path / "in.jsonl", [row])
+    runner = CliRunner()
+    base = ["--config", str(cfg)]
+    assert runner.invoke(main, [*base, "ingest", str(tmp_path / "in.jsonl")]).exit_code == 0
+    started = time.monotonic()
+    down = runner.invoke(main, [*base, "publish", "--now", "2026-11-27T12:00:00Z"])
+    assert time.monotonic() - started < 5
+    assert down.exit_code == 1 and "unreachable" in down.output and "cannot translate" not in down.output
+    status = runner.invoke(main, [*base, "status", "--json", "--now", "2026-11-27T12:00:00Z"])
+    data = json.loads(status.output)
+    assert data["pending_translations"] == {"es": 1} and "unreachable" in data["translation_errors"]["es"][0]
+    check = runner.invoke(main, [*base, "check"])
+    assert check.exit_code == 1 and "unreachable" in check.output and "cannot translate" not in check.output
+    with running(identity, port):
+        up = runner.invoke(main, [*base, "publish", "--now", "2026-11-27T12:05:00Z"])
+        assert up.exit_code == 0, up.output
+    feed = (tmp_path / "feeds" / "es" / "all" / "feed.json").read_text(encoding="utf-8")
+    [item] = json.loads(feed)["items"]
+    assert item["title"] == "AT&T's &copy note" and "Use &lt;b&gt; for bold, 3 &amp; 4." in item["content_html"]
+    assert "127.0.0.1" not in feed and "libretranslate:1.9.6:en-es" in feed

@@ -157,3 +157,13 @@ def pending_counts(config: Config, store: Store) -> dict[str, int]:
             total += len(pending_translations(store, dst, chunk))
         counts[dst] = total
     return counts
+
+
+def pending_errors(store: Store) -> dict[str, list[str]]:
+    """The distinct last errors of the pending pairs per target language (for ``status``), e.g.
+    ``{"es": ["LibreTranslate is unreachable (connection refused) (at http://127.0.0.1:5000)"]}``."""
+    errors: dict[str, list[str]] = {}
+    for _, dst, error in store.pending.all():
+        if error and error not in errors.setdefault(dst, []):
+            errors[dst].append(error)
+    return errors

@@ -24,6 +24,7 @@ FORMATS = ("rss", "atom", "json", "newsml")
 SCHEDULE_KINDS = ("publish", "ingest", "translate", "prune")
 MISFIRE_POLICIES = ("catch_up", "skip")
 ENGINES = ("argos", "libretranslate", "apertium", "identity")
+DEVICES = ("auto", "cpu", "cuda")
 ALL = "all"
 #: a BCP 47 language tag as configured (``en``, ``ar``, ``pt-BR``)
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -112,6 +113,9 @@ class Translation:
     max_batch_size: int = 64
     libretranslate_url: str | None = None
     libretranslate_api_key: str | None = None
+    device: str = "auto"                        # argos: "auto" (CUDA when CTranslate2 sees a GPU), "cpu", "cuda"
+    compute_type: str = "auto"                  # argos: "auto" = int8 on CPU, CTranslate2's choice on CUDA
+    inter_threads: int = 1                      # argos: parallel CTranslate2 batches (large backfills)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from syndicate.config import (
     ALL,
+    DEVICES,
     ENGINES,
     FORMATS,
     MISFIRE_POLICIES,
@@ -116,7 +117,7 @@ def _store_url(r: _Reader, base_dir: Path) -> str:
 
 def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translation:
     r.unknown({"targets", "engine", "pairs", "argos_packages_dir", "beam_size", "intra_threads", "max_batch_size",
-               "libretranslate_url", "libretranslate_api_key"})
+               "libretranslate_url", "libretranslate_api_key", "device", "compute_type", "inter_threads"})
     targets = tuple(_lang(r, "targets", t) for t in r.strings("targets"))
     engine = r.get("engine", str, "argos")
     if engine not in ENGINES:
@@ -126,15 +127,19 @@ def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translat
         if pair.count("-") < 1 or eng not in ENGINES:
             raise r.fail(f"pairs.{pair}", f"must map 'src-dst' to one of {', '.join(ENGINES)}")
     lt = r.get("libretranslate_url", str)
-    for key in ("beam_size", "intra_threads", "max_batch_size"):
+    for key in ("beam_size", "intra_threads", "max_batch_size", "inter_threads"):
         if r.get(key, int, 1) < 1:
             raise r.fail(key, "must be at least 1")
+    device = r.get("device", str, "auto")
+    if device not in DEVICES:
+        raise r.fail("device", f"must be one of {', '.join(DEVICES)}")
     return Translation(targets=targets, engine=engine, pairs=dict(pairs),
                        argos_packages_dir=_path(base_dir, r.get("argos_packages_dir", str)),
                        beam_size=r.get("beam_size", int, 2), intra_threads=r.get("intra_threads", int, 1),
                        max_batch_size=r.get("max_batch_size", int, 64),
                        libretranslate_url=_url(r, "libretranslate_url", lt) if lt else None,
-                       libretranslate_api_key=r.get("libretranslate_api_key", str))
+                       libretranslate_api_key=r.get("libretranslate_api_key", str), device=device,
+                       compute_type=r.get("compute_type", str, "auto"), inter_threads=r.get("inter_threads", int, 1))
 
 
 def _schedules(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...], formats: tuple[str, ...]

@@ -13,6 +13,7 @@ from syndicate.config import (
     ENGINES,
     FORMATS,
     MISFIRE_POLICIES,
+    REVIEW_MODES,
     SCHEDULE_KINDS,
     SLUG_PATTERN,
     Category,
@@ -117,7 +118,8 @@ def _store_url(r: _Reader, base_dir: Path) -> str:
 
 def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translation:
     r.unknown({"targets", "engine", "pairs", "argos_packages_dir", "beam_size", "intra_threads", "max_batch_size",
-               "libretranslate_url", "libretranslate_api_key", "device", "compute_type", "inter_threads"})
+               "libretranslate_url", "libretranslate_api_key", "device", "compute_type", "inter_threads",
+               "review"})
     targets = tuple(_lang(r, "targets", t) for t in r.strings("targets"))
     engine = r.get("engine", str, "argos")
     if engine not in ENGINES:
@@ -131,6 +133,10 @@ def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translat
         if r.get(key, int, 1) < 1:
             raise r.fail(key, "must be at least 1")
     device = r.get("device", str, "auto")
+    raw_review = r.data.get("review", "none")
+    review = {"default": raw_review} if isinstance(raw_review, str) else raw_review
+    if not isinstance(review, dict) or not all(isinstance(v, str) and v in REVIEW_MODES for v in review.values()):
+        raise r.fail("review", f"must be one of {', '.join(REVIEW_MODES)}, or a table of languages to one of them")
     if device not in DEVICES:
         raise r.fail("device", f"must be one of {', '.join(DEVICES)}")
     return Translation(targets=targets, engine=engine, pairs=dict(pairs),
@@ -139,7 +145,8 @@ def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translat
                        max_batch_size=r.get("max_batch_size", int, 64),
                        libretranslate_url=_url(r, "libretranslate_url", lt) if lt else None,
                        libretranslate_api_key=r.get("libretranslate_api_key", str), device=device,
-                       compute_type=r.get("compute_type", str, "auto"), inter_threads=r.get("inter_threads", int, 1))
+                       compute_type=r.get("compute_type", str, "auto"), inter_threads=r.get("inter_threads", int, 1),
+                       review=dict(review))
 
 
 def _schedules(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...], formats: tuple[str, ...]

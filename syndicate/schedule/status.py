@@ -92,6 +92,7 @@ def gather_status(config: Config, store: Store, now: datetime) -> dict[str, Any]
     return {"now": _iso(now), "jobs": jobs, "feeds": _feeds(store),
             "pending_translations": pending_counts(config, store) if config.translation.targets else {},
             "translation_errors": pending_errors(store) if config.translation.targets else {},
+            "review_queue": store.reviews.count_by_language() if config.translation.targets else {},
             "held_back": _held_back(store, now, jobs), "partner_queue": _partner_queue(store)}
 
 
@@ -121,6 +122,8 @@ def format_status(status: dict[str, Any]) -> str:
     pending = status["pending_translations"]
     lines += ["", "PENDING TRANSLATIONS: " + (", ".join(f"{k} {v}" for k, v in pending.items()) or "none")]
     lines += [f"  {dst}: {err[:160]}" for dst, errs in status.get("translation_errors", {}).items() for err in errs]
+    queue = status.get("review_queue", {})
+    lines += ["REVIEW QUEUE: " + (", ".join(f"{k} {v}" for k, v in queue.items()) or "empty")] if queue else []
     held = status["held_back"]
     lines += ["", f"HELD BACK: {held['embargoed']} embargoed, {held['scheduled']} scheduled, "
                   f"{held['withheld']} withheld, {held['canceled']} canceled, "

@@ -9,11 +9,14 @@ MiniSBD's own ONNX format inside the package (so argostranslate never downloads 
   (b) ``syndicate.translate.translate_articles`` (split, TM, one translate_batch, decode, HTML assembly),
   (c) raw ``ctranslate2.Translator.translate_batch`` on pre-tokenised sentences,
 
-at equal beam, intra_threads 1 and the same fixed ``max_decoding_length`` (random weights never emit
-``</s>``, so every path decodes exactly that many steps per sentence). Then re-runs (b) warm with the same
-translation memory and checks it makes 0 engine calls.
+at equal beam, intra_threads and the same fixed ``max_decoding_length`` (random weights never emit
+``</s>``, so every path decodes exactly that many steps per sentence). The three are **interleaved** in
+``--rounds`` rounds in one process (the order rotates per round, so drift and a noisy neighbour hit all three
+alike); each round gives its own ratios, and the script prints the **median** with the min–max:
+``ratio pipeline/argostranslate: X (min–max A–B, N rounds)`` and ``ratio pipeline/raw: Y (…)``. Then re-runs
+(b) warm with the same translation memory and checks it makes 0 engine calls.
 
-Usage: ``.venv/bin/python bench/translate.py [--beam 4] [--intra-threads 2] [--max-decoding-length 48]``
+Usage: ``.venv/bin/python bench/translate.py [--beam 4] [--intra-threads 2] [--max-decoding-length 48] [--rounds 5]``
 The defaults are argostranslate's own (beam 4, all cores); syndicate's own defaults are beam 2, 1 thread.
 Needs the ``mt``, ``argos`` and ``dev`` extras (argostranslate, onnx). Runs in a few minutes on 2 cores.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -166,7 +170,8 @@ def main() -> None:
     parser.add_argument("--intra-threads", type=int, default=2,
                         help="CTranslate2 intra_threads of every path (default 2: argostranslate's "
                              "default 0 = all cores, i.e. 2 on the 2-core reference machine)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of (b) and (c); the best is kept")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="interleaved rounds of (a), (b), (c); the median ratio is reported (default 5)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-mt-"))
@@ -220,14 +225,14 @@ def main() -> None:
     inner.translator = Bounded()
     at.translate("Warm up. Second sentence.", "en", "ar")
     inner.sentencizer.split_sentences("Warm up.")
-    Bounded.calls = 0
-    t0 = time.perf_counter()
-    for text in texts:
-        at.translate(text, "en", "ar")
-    t_argos = time.perf_counter() - t0
     argos_split = sum(len(inner.sentencizer.split_sentences(p)) for t in texts for p in t.split("\n"))
-    print(f"(a) argostranslate.translate per article: {t_argos:.2f}s, {len(sentences) / t_argos:.1f} sentences/s "
-          f"({Bounded.calls} translate_batch calls; its splitter found {argos_split} sentences)")
+    Bounded.calls = 0
+
+    def run_a() -> float:
+        t0 = time.perf_counter()
+        for text in texts:
+            at.translate(text, "en", "ar")
+        return time.perf_counter() - t0
 
     # (b) our pipeline --------------------------------------------------------------------------------
     from factories import make_article
@@ -243,15 +248,16 @@ def main() -> None:
     ours.translate_batch(["Warm up."], "en", "ar")
     articles = [make_article(i, title=title, summary=summary, body_html="".join(f"<p>{p}</p>" for p in paragraphs))
                 for i, (title, summary, paragraphs) in enumerate(ARTICLES, 1)]
-    t_ours = float("inf")
-    for _ in range(args.repeat):      # each run starts from an empty translation memory
+    last: dict[str, object] = {}
+
+    def run_b() -> float:            # each run starts from an empty translation memory
         tm, cold = InMemoryTM(), TMStats()
         t0 = time.perf_counter()
         results = translate_articles(articles, "ar", ours, tm, stats=cold)
-        t_ours = min(t_ours, time.perf_counter() - t0)
-    assert all(r.ok for r in results), [str(r.error) for r in results if r.error]
-    print(f"(b) syndicate translate_articles (best of {args.repeat}): {t_ours:.2f}s, {len(sentences) / t_ours:.1f} sentences/s "
-          f"({cold.engine_calls} engine call, {cold.segments_sent} segments)")
+        elapsed = time.perf_counter() - t0
+        assert all(r.ok for r in results), [str(r.error) for r in results if r.error]
+        last.update(tm=tm, cold=cold, results=results)
+        return elapsed
 
     # (c) raw CTranslate2 -----------------------------------------------------------------------------
     import sentencepiece
@@ -259,16 +265,36 @@ def main() -> None:
     sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
     pieces = [sp.encode(s, out_type=str) for s in sentences]
     real.translate_batch(pieces[:2], beam_size=args.beam, max_decoding_length=bound)
-    t_raw = float("inf")
-    for _ in range(args.repeat):
+
+    def run_c() -> float:
         t0 = time.perf_counter()
         real.translate_batch(pieces, beam_size=args.beam, max_batch_size=64, batch_type="examples",
                              max_decoding_length=bound, length_penalty=0.2, replace_unknowns=True)
-        t_raw = min(t_raw, time.perf_counter() - t0)
-    print(f"(c) raw ctranslate2 translate_batch (best of {args.repeat}): {t_raw:.2f}s, {len(sentences) / t_raw:.1f} sentences/s")
+        return time.perf_counter() - t0
+
+    # interleaved rounds --------------------------------------------------------------------------------
+    runs = {"a": run_a, "b": run_b, "c": run_c}
+    times: dict[str, list[float]] = {k: [] for k in runs}
+    order = ["a", "b", "c"]
+    for n in range(args.rounds):
+        for key in order[n % 3:] + order[:n % 3]:
+            times[key].append(runs[key]())
+        print(f"round {n + 1}: (a) {times['a'][-1]:.2f}s  (b) {times['b'][-1]:.2f}s  (c) {times['c'][-1]:.2f}s  "
+              f"ratios {times['a'][-1] / times['b'][-1]:.2f} / {times['c'][-1] / times['b'][-1]:.2f}", flush=True)
+    cold = last["cold"]
+    assert isinstance(cold, TMStats)
+    for key, label in (("a", "(a) argostranslate.translate per article"),
+                       ("b", "(b) syndicate translate_articles"), ("c", "(c) raw ctranslate2 translate_batch")):
+        med = statistics.median(times[key])
+        print(f"{label}: median {med:.2f}s, {len(sentences) / med:.1f} sentences/s "
+              f"(min–max {min(times[key]):.2f}–{max(times[key]):.2f}s)")
+    print(f"(a) made {Bounded.calls} translate_batch calls in all; its splitter found {argos_split} sentences; "
+          f"(b) {cold.engine_calls} engine call(s) per run, {cold.segments_sent} segments")
 
     # warm re-run ---------------------------------------------------------------------------------------
     warm = TMStats()
+    tm, results = last["tm"], last["results"]
+    assert isinstance(tm, InMemoryTM) and isinstance(results, list)
     t0 = time.perf_counter()
     again = translate_articles(articles, "ar", ours, tm, stats=warm)
     t_warm = time.perf_counter() - t0
@@ -276,8 +302,10 @@ def main() -> None:
     print(f"warm re-run with translation memory: {t_warm * 1000:.1f} ms, engine calls {warm.engine_calls}, "
           f"hits {warm.hits}, misses {warm.misses}")
 
-    print(f"ratio pipeline/argostranslate: {t_argos / t_ours:.2f}")
-    print(f"ratio pipeline/raw: {t_raw / t_ours:.2f}")
+    for name, key in (("argostranslate", "a"), ("raw", "c")):
+        ratios = [x / b for x, b in zip(times[key], times["b"], strict=True)]
+        print(f"ratio pipeline/{name}: {statistics.median(ratios):.2f} "
+              f"(min–max {min(ratios):.2f}–{max(ratios):.2f}, {len(ratios)} rounds)")
 
 
 if __name__ == "__main__":

@@ -95,6 +95,10 @@ class ModelNotFoundError(TranslationError, LookupError):
     """No installed package (direct or pivot) serves a language pair."""
 
 
+class EngineUnavailableError(TranslationError, ConnectionError):
+    """A remote engine (LibreTranslate) cannot be reached; this says nothing about its models."""
+
+
 class DeliveryError(SyndicateError):
     """A sink (file, HTTP push, SFTP) could not deliver a rendered feed."""
 

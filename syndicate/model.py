@@ -96,6 +96,7 @@ class Article:
     source_version: int | None = None        # version of the original this translation was made from
     version: int = 1
     content_hash: str = ""
+    reviewed_by: str | None = None           # editor who approved this machine translation (not content)
 
     @property
     def modified(self) -> datetime:

@@ -188,15 +188,16 @@ def random_model_spec(vocab: list[str], layers: int = 6, d_model: int = 512, hea
 def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str = "copy",
                       swaps: Mapping[str, str] | None = None, version: str = "1.0", text: str | None = None,
                       vocab_size: int = 800, model_vocab: int | None = None,
-                      target_prefix: str | None = None) -> Path:
-    """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/)."""
+                      target_prefix: str | None = None, dims: Mapping[str, int] | None = None) -> Path:
+    """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/);
+    ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``)."""
     folder.mkdir(parents=True, exist_ok=True)
     sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size)
     (folder / "sentencepiece.model").write_bytes(sp_model)
     vocab = pieces_of(sp_model)
     if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)
         vocab += [f"<extra_{i}>" for i in range(model_vocab - len(vocab))]
-    spec = copy_model_spec(vocab, swaps) if kind == "copy" else random_model_spec(vocab)
+    spec = copy_model_spec(vocab, swaps) if kind == "copy" else random_model_spec(vocab, **(dims or {}))
     spec.validate()
     spec.optimize(quantization="int8")
     (folder / "model").mkdir(exist_ok=True)

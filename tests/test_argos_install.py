@@ -82,6 +82,10 @@ GOOD_META = json.dumps({"from_code": "en", "to_code": "ar", "package_version": "
     ({"a/metadata.json": b"{not json", "a/model/model.bin": b"x", "a/sentencepiece.model": b"x"}, "not valid JSON"),
     ({"a/metadata.json": GOOD_META, "a/model/model.bin": b"x", "a/sentencepiece.model": b"x",
       "a/../../evil": b"x"}, "unsafe path"),
+    ({"a/metadata.json": GOOD_META, "a/model/model.bin": b"x", "a/bpe.model": b"x"}, "bpe.model .Moses . BPE"),
+    ({"a/metadata.json": json.dumps({"from_code": "en", "to_code": "ar", "languages": ["en", "ar", "fr"],
+                                     "target_prefix": "__ar__"}).encode(),
+      "a/model/model.bin": b"x", "a/sentencepiece.model": b"x"}, "multilingual package"),
 ])
 def test_invalid_packages_are_rejected_and_nothing_is_installed(tmp_path: Path, files: dict[str, bytes],
                                                                  message: str) -> None:

@@ -47,14 +47,15 @@ def test_batch_translates_with_one_ctranslate2_call(argos: ArgosTranslator) -> N
     texts = ["The envoy met the delegation in Geneva.", "Prices rose by 2.5 percent.", "", "Geneva again."]
     out = argos.translate_batch(texts, "en", "ar")
     assert out == ["The envoy met the delegation in جنيف.", "Prices rose by 2.5 percent.", "", "جنيف again."]
-    assert argos.calls == [("translate-en_ar-1_0", 3)]
+    assert {code for code, _ in argos.calls} == {"translate-en_ar-1_0"}    # one call per decoding bound
+    assert sum(n for _, n in argos.calls) == 3 and len(argos.calls) <= 2
 
 
 def test_pivot_through_english_runs_both_legs(argos: ArgosTranslator) -> None:
     """ar→fr has no direct package: ar→en then en→fr, one call per leg; the model id names both."""
     out = argos.translate_batch(["اجتماع الوفد في جنيف.", "هل انتهت الأزمة؟"], "ar", "fr")
     assert out == ["اجتماع الوفد في Genève.", "هل انتهت الأزمة؟"]   # جنيف → Geneva (ar→en) → Genève (en→fr)
-    assert [code for code, _ in argos.calls] == ["translate-ar_en-1_0", "translate-en_fr-1_0"]
+    assert list(dict.fromkeys(code for code, _ in argos.calls)) == ["translate-ar_en-1_0", "translate-en_fr-1_0"]
     assert "+" in argos.model_id("ar", "fr")
     assert argos.supports("ar", "fr") and not argos.supports("fr", "ar")
 

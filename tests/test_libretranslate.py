@@ -1,102 +1,39 @@
-"""LibreTranslate backend against a real HTTP server on 127.0.0.1 implementing its API.
+"""LibreTranslate backend against a real HTTP server on 127.0.0.1 implementing its API (``lt_server``).
 
-The server "translates" by upper-casing text (HTML tags kept) and reproduces LibreTranslate 1.9.6's
-behaviours: list ``q``, ``format=html`` with ``html.unescape`` of the result, ``api_key`` in the body
-(403 when wrong), 400 for an unsupported language, scripted 429/500 answers.
+The server "translates" by upper-casing text nodes (markup kept) and reproduces LibreTranslate 1.9.6's
+behaviours: list ``q``, ``html.unescape`` of every result (``format="text"`` too), ``api_key`` in the body
+(403 when wrong), 400 for an unsupported language or a request over its limits, scripted 429/500 answers.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
-import threading
+import socket
+import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
+from click.testing import CliRunner
 from factories import make_article
+from lt_server import KEY, FakeLT, identity, running
+from sites import make_site, write_jsonl
 
-from syndicate.config import Translation
-from syndicate.errors import ConfigError, ModelNotFoundError, TranslationError
-from syndicate.translate.articles import translate_articles
+from syndicate.cli import main
+from syndicate.config import Config, Translation
+from syndicate.errors import ConfigError, EngineUnavailableError, ModelNotFoundError, TranslationError
+from syndicate.translate.articles import check_translation_setup, translate_articles
 from syndicate.translate.engines.base import get_translator
-from syndicate.translate.engines.libretranslate import LibreTranslateTranslator
-from syndicate.translate.memory import InMemoryTM
-
-LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "es"]},
-             {"code": "ar", "name": "Arabic", "targets": ["en"]}]
-KEY = "secret-key"
-
-
-class FakeLT(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.script: list[tuple[int, dict[str, Any]]] = []   # answers to send before normal service
-        self.requests: list[dict[str, Any]] = []
-
-
-def _upper_text(fragment: str) -> str:
-    return re.sub(r"(^|>)([^<]*)", lambda m: m.group(1) + m.group(2).upper(), fragment)
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: FakeLT
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: object) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self) -> None:
-        if self.path == "/languages":
-            self._send(200, LANGUAGES)
-        else:
-            self._send(404, {"error": "Not Found"})
-
-    def do_POST(self) -> None:
-        if self.path != "/translate":
-            self._send(404, {"error": "Not Found"})
-            return
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append(body)
-        if self.server.script:
-            status, answer = self.server.script.pop(0)
-            self._send(status, answer)
-            return
-        if body.get("api_key") != KEY:
-            self._send(403, {"error": "Invalid API key"})
-            return
-        src, dst = body.get("source"), body.get("target")
-        if not any(lang["code"] == src and dst in lang["targets"] for lang in LANGUAGES):
-            self._send(400, {"error": f"{dst} is not supported"})
-            return
-        q = body["q"]
-        items = q if isinstance(q, list) else [q]
-        if body.get("format") == "html":
-            out = [html.unescape(_upper_text(x)) for x in items]      # what LibreTranslate 1.9.6 does
-        else:
-            out = [x.upper() for x in items]
-        self._send(200, {"translatedText": out if isinstance(q, list) else out[0]})
+from syndicate.translate.engines.libretranslate import LibreTranslateTranslator, split_text
+from syndicate.translate.memory import InMemoryTM, TMKey, segment_hash
 
 
 @pytest.fixture()
 def server() -> Iterator[FakeLT]:
-    srv = FakeLT()
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with running() as srv:
+        yield srv
 
 
 def _lt(server: FakeLT, **kwargs: Any) -> LibreTranslateTranslator:
@@ -105,11 +42,22 @@ def _lt(server: FakeLT, **kwargs: Any) -> LibreTranslateTranslator:
 
 
 def test_list_q_in_one_request_with_api_key_in_body(server: FakeLT) -> None:
-    """All segments go in one POST as a list; api_key, source, target and format are body fields."""
+    """All segments go in one POST as a list of escaped text (format=html); api_key is a body field."""
     out = _lt(server).translate_batch(["Talks began.", "Prices rose 3&4 <b>."], "en", "ar")
     assert out == ["TALKS BEGAN.", "PRICES ROSE 3&4 <B>."]
-    assert server.requests == [{"q": ["Talks began.", "Prices rose 3&4 <b>."], "source": "en", "target": "ar",
-                                "format": "text", "api_key": KEY}]
+    assert server.requests == [{"q": ["Talks began.", "Prices rose 3&amp;4 &lt;b&gt;."], "source": "en",
+                                "target": "ar", "format": "html", "api_key": KEY}]
+
+
+def test_plain_text_comes_back_exactly_although_lt_unescapes() -> None:
+    """With an identity model, entity-like text survives (format=text would turn `&copy` into ©)."""
+    tricky = ["Use &lt;b&gt; for bold, 3 &amp; 4", "(see <table 2> and AT&T's &copy note)", 'He said "no" & left',
+              "a < b > c", "&#169; &amp;amp;"]
+    with running(identity) as srv:
+        assert _lt(srv).translate_batch(tricky, "en", "es") == tricky
+        import html
+        naive = [html.unescape(t) for t in tricky]        # what format="text" gives
+        assert naive != tricky
 
 
 def test_html_results_are_resanitised_after_lt_unescapes_them(server: FakeLT) -> None:
@@ -148,7 +96,7 @@ def test_persistent_500_fails_after_bounded_retries(server: FakeLT) -> None:
 
 def test_bad_api_key_is_403_without_retry(server: FakeLT) -> None:
     """403 is not retried and names the server's reason."""
-    with pytest.raises(TranslationError, match="403: Invalid API key"):
+    with pytest.raises(TranslationError, match=r"403\): Invalid API key"):
         _lt(server, api_key="wrong").translate_batch(["x."], "en", "ar")
     assert len(server.requests) == 1
 
@@ -159,7 +107,7 @@ def test_unsupported_language_is_400_and_unsupported_pair_is_reported(server: Fa
     assert lt.supports("en", "es") and not lt.supports("en", "fr")
     with pytest.raises(ModelNotFoundError):
         lt.model_id("en", "fr")
-    with pytest.raises(TranslationError, match="400: fr is not supported"):
+    with pytest.raises(TranslationError, match=r"400\): fr is not supported"):
         lt.translate_batch(["x."], "en", "fr")
 
 
@@ -170,12 +118,66 @@ def test_failing_server_leaves_articles_pending(server: FakeLT) -> None:
     assert all(r.article is None and r.error is not None for r in results)
 
 
-def test_unreachable_server_is_a_translation_error() -> None:
-    """Connection refused: TranslationError after retries."""
-    lt = LibreTranslateTranslator("http://127.0.0.1:9", retries=1, backoff=0.01, timeout=(1, 1))
-    with pytest.raises(TranslationError, match="unreachable"):
-        lt.translate_batch(["x."], "en", "ar")
-    assert lt.supports("en", "ar") is False
+def test_unreachable_server_fails_fast_and_is_not_a_missing_model() -> None:
+    """Connection refused: EngineUnavailableError at once (no retries), in the articles and in `check`."""
+    lt = LibreTranslateTranslator("http://user:pw@127.0.0.1:9", retries=3, backoff=1.0, timeout=(1, 1))
+    started = time.monotonic()
+    with pytest.raises(EngineUnavailableError, match="unreachable") as info:
+        lt.supports("en", "ar")
+    [res] = translate_articles([make_article(1)], "ar", lt, InMemoryTM())
+    assert time.monotonic() - started < 1.0
+    assert isinstance(res.error, EngineUnavailableError) and not isinstance(res.error, ModelNotFoundError)
+    assert "pw" not in str(info.value) and "127.0.0.1:9" in str(info.value)
+    cfg = SimpleNamespace(languages=("en",), translation=Translation(targets=("ar",), engine="libretranslate",
+                                                                     libretranslate_url="http://127.0.0.1:9"))
+    [problem] = check_translation_setup(cast(Config, cfg))
+    assert "unreachable" in str(problem) and "cannot translate" not in str(problem)
+
+
+def test_4xx_and_429_say_what_happened(server: FakeLT) -> None:
+    """A 400 names LibreTranslate's message; a 429 after the retries says rate limited."""
+    with pytest.raises(TranslationError, match=r"refused the request \(400\): fr is not supported"):
+        _lt(server).translate_batch(["x."], "en", "fr")
+    server.script = [(429, {"error": "Slowdown: 5 per 1 minute"})] * 5
+    with pytest.raises(TranslationError, match=r"rate-limited the request \(429\): Slowdown"):
+        _lt(server, retries=1).translate_batch(["x."], "en", "ar")
+
+
+def test_batch_limit_is_learnt_and_requests_are_chunked(server: FakeLT) -> None:
+    """--batch-limit 8 (not reported by /frontend/settings): a 12-segment article is sent as 8 + 4."""
+    server.batch_limit = 8
+    lt = _lt(server)
+    texts = [f"Sentence {i} is here." for i in range(12)]
+    assert lt.translate_batch(texts, "en", "ar") == [t.upper() for t in texts]
+    assert lt.requests == [12, 8, 4] and lt.batch_limit == 8
+    lt.translate_batch(texts, "en", "ar")
+    assert lt.requests[3:] == [8, 4]
+
+
+def test_char_limit_from_settings_cuts_long_segments(server: FakeLT) -> None:
+    """charLimit from /frontend/settings: a long segment goes in pieces cut at spaces, joined again."""
+    server.char_limit = 20
+    long = "alpha beta gamma delta epsilon zeta eta theta & iota"
+    [out] = _lt(server).translate_batch([long], "en", "ar")
+    assert out == long.upper()
+    assert all(len(x) <= 20 for body in server.requests for x in body["q"])
+    assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
+
+
+def test_model_id_names_version_and_pair_never_the_url(server: FakeLT) -> None:
+    """libretranslate:1.9.6:en-ar; the memory key survives a change of URL and old rows are still read."""
+    lt = _lt(server)
+    assert lt.model_id("en", "ar") == "libretranslate:1.9.6:en-ar"
+    memory = InMemoryTM()
+    art = make_article(1)
+    seg = "Summary of story 1."
+    legacy = TMKey("libretranslate", f"libretranslate:{server.url}", "en", "ar")
+    memory.put_many(legacy, {segment_hash(seg): "RESUMEN 1."})
+    [res] = translate_articles([art], "ar", lt, memory)
+    assert res.article is not None and res.article.summary == "RESUMEN 1."
+    assert res.article.mt_model == "libretranslate:1.9.6:en-ar" and "127.0.0.1" not in res.article.mt_model
+    assert seg.upper() not in [x for body in server.requests for x in body["q"]]
+    assert memory.get_many(TMKey("libretranslate", lt.model_id("en", "ar"), "en", "ar"), [segment_hash(seg)])
 
 
 def test_factory_needs_a_url(server: FakeLT) -> None:
@@ -185,3 +187,40 @@ def test_factory_needs_a_url(server: FakeLT) -> None:
     lt = get_translator("libretranslate", Translation(libretranslate_url=f"http://127.0.0.1:{server.server_port}",
                                                       libretranslate_api_key=KEY))
     assert lt.engine == "libretranslate" and lt.supports("en", "ar")
+
+
+def test_server_down_then_up_through_publish_status_and_check(tmp_path: Path) -> None:
+    """Down: publish fails fast saying unreachable, status lists the error, check says unreachable (not a
+    missing model). Up again on the same port: the next publish completes the translation."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cfg = make_site(tmp_path, formats=("atom", "json"), extra=f"""
+[translation]
+targets = ["es"]
+engine = "libretranslate"
+libretranslate_url = "http://127.0.0.1:{port}"
+libretranslate_api_key = "{KEY}"
+""")
+    row = {"id": "s1", "lang": "en", "category": "politics", "title": "AT&amp;T's &amp;copy note",
+           "body_html": "<p>Use &lt;b&gt; for bold, 3 &amp; 4.</p>", "published": "2026-11-20T10:00:00Z"}
+    write_jsonl(tmp_path / "in.jsonl", [row])
+    runner = CliRunner()
+    base = ["--config", str(cfg)]
+    assert runner.invoke(main, [*base, "ingest", str(tmp_path / "in.jsonl")]).exit_code == 0
+    started = time.monotonic()
+    down = runner.invoke(main, [*base, "publish", "--now", "2026-11-27T12:00:00Z"])
+    assert time.monotonic() - started < 5
+    assert down.exit_code == 1 and "unreachable" in down.output and "cannot translate" not in down.output
+    status = runner.invoke(main, [*base, "status", "--json", "--now", "2026-11-27T12:00:00Z"])
+    data = json.loads(status.output)
+    assert data["pending_translations"] == {"es": 1} and "unreachable" in data["translation_errors"]["es"][0]
+    check = runner.invoke(main, [*base, "check"])
+    assert check.exit_code == 1 and "unreachable" in check.output and "cannot translate" not in check.output
+    with running(identity, port):
+        up = runner.invoke(main, [*base, "publish", "--now", "2026-11-27T12:05:00Z"])
+        assert up.exit_code == 0, up.output
+    feed = (tmp_path / "feeds" / "es" / "all" / "feed.json").read_text(encoding="utf-8")
+    [item] = json.loads(feed)["items"]
+    assert item["title"] == "AT&T's &copy note" and "Use &lt;b&gt; for bold, 3 &amp; 4." in item["content_html"]
+    assert "127.0.0.1" not in feed and "libretranslate:1.9.6:en-es" in feed

@@ -44,7 +44,7 @@ def test_rerun_makes_zero_engine_calls_and_identical_output(argos: ArgosTranslat
     assert first.engine_calls == 1 and first.hits == 0 and first.misses > 0
     assert second.engine_calls == 0 and second.misses == 0 and second.hits == first.misses
     assert [r.article for r in one] == [r.article for r in two]
-    assert len(argos.calls) == 1
+    assert sum(n for _, n in argos.calls) == first.segments_sent      # nothing sent on the re-run
 
 
 def test_repeated_boilerplate_sentence_is_translated_once(argos: ArgosTranslator) -> None:
@@ -53,7 +53,7 @@ def test_repeated_boilerplate_sentence_is_translated_once(argos: ArgosTranslator
     results = translate_articles(_articles(5), "ar", argos, InMemoryTM(), stats=stats)
     assert all(r.ok for r in results)
     # title, summary, body sentence per article (all distinct) + 1 shared credit line
-    assert stats.segments_sent == 5 * 3 + 1 and argos.calls == [("translate-en_ar-1_0", 16)]
+    assert stats.segments_sent == 5 * 3 + 1 and sum(n for _, n in argos.calls) == 16
     assert all(f"<p>{CREDIT}.</p>" in r.article.body_html for r in results if r.article)
 
 

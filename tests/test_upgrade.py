@@ -267,7 +267,7 @@ def _upgrade_and_publish(root: Path, url: str) -> dict[str, str]:
     assert check.returncode == 1 and "schema version 1" in check.stderr and "syndicate migrate" in check.stderr
 
     dry = syndicate(env_config, "migrate", "--dry-run")
-    assert dry.returncode == 0 and "would migrate from version 1 to version 2" in dry.stdout, dry.stdout
+    assert dry.returncode == 0 and f"would migrate from version 1 to version {SCHEMA_VERSION}" in dry.stdout, dry.stdout
     assert "ALTER TABLE articles ADD COLUMN public_at" in dry.stdout
     db = Database(url)
     try:
@@ -278,7 +278,7 @@ def _upgrade_and_publish(root: Path, url: str) -> dict[str, str]:
         db.close()
 
     done = syndicate(env_config, "migrate")
-    assert done.returncode == 0 and "migrated from version 1 to version 2" in done.stdout, done.stderr
+    assert done.returncode == 0 and f"migrated from version 1 to version {SCHEMA_VERSION}" in done.stdout, done.stderr
     again = syndicate(env_config, "migrate")
     assert again.returncode == 0 and "up to date" in again.stdout
     db = Database(url)

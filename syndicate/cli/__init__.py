@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from syndicate import __version__
-from syndicate.cli import content, models, run, serve, site, validate
+from syndicate.cli import content, models, review, run, serve, site, validate
 from syndicate.cli.context import Context, setup_logging
 from syndicate.errors import SyndicateError
 
@@ -51,7 +51,7 @@ def main(ctx: click.Context, config_path: str | None, verbose: int, log_format: 
 
 for command in (site.init, site.demo, site.check, site.migrate, content.ingest, content.publish,
                 content.translate, run.run, run.status, serve.serve, serve.partners, serve.operators, models.models,
-                validate.validate_command):
+                validate.validate_command, review.review):
     main.add_command(command)
 
 __all__ = ["Context", "main"]

@@ -106,7 +106,8 @@ def print_ingest(report: IngestReport) -> None:
 def print_translate(report: TranslateReport, *, prefix: str = "translate") -> None:
     for article_id, lang, err in report.pending:
         click.echo(f"translation pending {article_id} → {lang}: {err}", err=True)
-    click.echo(f"{prefix}: {len(report.translated)} translated, {len(report.pending)} pending; "
+    queued = f", {len(report.queued)} queued for review" if report.queued else ""
+    click.echo(f"{prefix}: {len(report.translated)} translated{queued}, {len(report.pending)} pending; "
                f"memory {report.hits} hits, {report.misses} misses, {report.engine_calls} engine calls")
 
 

@@ -26,6 +26,8 @@ FORMATS = ("rss", "atom", "json", "newsml")
 SCHEDULE_KINDS = ("publish", "ingest", "translate", "prune")
 MISFIRE_POLICIES = ("catch_up", "skip")
 ENGINES = ("argos", "libretranslate", "apertium", "identity")
+DEVICES = ("auto", "cpu", "cuda")
+REVIEW_MODES = ("none", "required")
 ALL = "all"
 #: a BCP 47 language tag as configured (``en``, ``ar``, ``pt-BR``)
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -117,6 +119,14 @@ class Translation:
     max_batch_size: int = 64
     libretranslate_url: str | None = None
     libretranslate_api_key: str | None = None
+    device: str = "auto"                        # argos: "auto" (CUDA when CTranslate2 sees a GPU), "cpu", "cuda"
+    compute_type: str = "auto"                  # argos: "auto" = int8 on CPU, CTranslate2's choice on CUDA
+    inter_threads: int = 1                      # argos: parallel CTranslate2 batches (large backfills)
+    review: Mapping[str, str] = field(default_factory=dict)   # {"default"|lang: "none"|"required"}
+
+    def review_required(self, dst: str) -> bool:
+        """Whether machine translations into ``dst`` wait for an editor before they are public."""
+        return self.review.get(dst, self.review.get("default", "none")) == "required"
 
 
 @dataclass(frozen=True)

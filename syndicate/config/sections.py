@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from syndicate.config import (
     ALL,
+    DEVICES,
     ENGINES,
     FORMATS,
     MISFIRE_POLICIES,
+    REVIEW_MODES,
     SCHEDULE_KINDS,
     SLUG_PATTERN,
     Category,
@@ -119,7 +121,8 @@ def _store_url(r: _Reader, base_dir: Path) -> str:
 
 def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translation:
     r.unknown({"targets", "engine", "pairs", "argos_packages_dir", "beam_size", "intra_threads", "max_batch_size",
-               "libretranslate_url", "libretranslate_api_key"})
+               "libretranslate_url", "libretranslate_api_key", "device", "compute_type", "inter_threads",
+               "review"})
     targets = tuple(_lang(r, "targets", t) for t in r.strings("targets"))
     engine = r.get("engine", str, "argos")
     if engine not in ENGINES:
@@ -129,15 +132,24 @@ def _translation(r: _Reader, base_dir: Path, langs: tuple[str, ...]) -> Translat
         if pair.count("-") < 1 or eng not in ENGINES:
             raise r.fail(f"pairs.{pair}", f"must map 'src-dst' to one of {', '.join(ENGINES)}")
     lt = r.get("libretranslate_url", str)
-    for key in ("beam_size", "intra_threads", "max_batch_size"):
+    for key in ("beam_size", "intra_threads", "max_batch_size", "inter_threads"):
         if r.get(key, int, 1) < 1:
             raise r.fail(key, "must be at least 1")
+    device = r.get("device", str, "auto")
+    raw_review = r.data.get("review", "none")
+    review = {"default": raw_review} if isinstance(raw_review, str) else raw_review
+    if not isinstance(review, dict) or not all(isinstance(v, str) and v in REVIEW_MODES for v in review.values()):
+        raise r.fail("review", f"must be one of {', '.join(REVIEW_MODES)}, or a table of languages to one of them")
+    if device not in DEVICES:
+        raise r.fail("device", f"must be one of {', '.join(DEVICES)}")
     return Translation(targets=targets, engine=engine, pairs=dict(pairs),
                        argos_packages_dir=_path(base_dir, r.get("argos_packages_dir", str)),
                        beam_size=r.get("beam_size", int, 2), intra_threads=r.get("intra_threads", int, 1),
                        max_batch_size=r.get("max_batch_size", int, 64),
                        libretranslate_url=_url(r, "libretranslate_url", lt) if lt else None,
-                       libretranslate_api_key=r.get("libretranslate_api_key", str))
+                       libretranslate_api_key=r.get("libretranslate_api_key", str), device=device,
+                       compute_type=r.get("compute_type", str, "auto"), inter_threads=r.get("inter_threads", int, 1),
+                       review=dict(review))
 
 
 def _schedules(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...], formats: tuple[str, ...]

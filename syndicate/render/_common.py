@@ -18,6 +18,7 @@ from syndicate.errors import RenderError
 from syndicate.media import FORMAT_TYPES, HTML
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, text_direction
 from syndicate.sanitize import absolute_url, clean_html, headline_from, plain_text, xml_safe
+from syndicate.translate.review import reviewed_note
 
 #: ``updated`` / ``lastBuildDate`` of a feed without items: fixed, so an empty feed is byte-stable too.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
@@ -118,6 +119,7 @@ def _notes(lang: str) -> tuple[tuple[str, str, str, str], str]:
 def machine_translation_note(article: Article) -> str:
     """Plain text of the disclosure, e.g. ``Machine translation (argos, m1) — not reviewed by an editor.``"""
     (label, reviewed, _, _), _attrs = _notes(article.lang)
+    reviewed = reviewed_note(article.lang, reviewed) if article.reviewed_by else reviewed
     sep = "، " if article.lang.split("-")[0].lower() == "ar" and not _attrs else ", "
     engine = sep.join(t for t in (plain_text(p or "") for p in (article.mt_engine, article.mt_model)) if t)
     return f"{label} ({engine}) — {reviewed}" if engine else f"{label} — {reviewed}"

@@ -30,6 +30,7 @@ WITHHELD_NOTICE = "WITHHELD: do not use this item until a later version makes it
 # version are its own new text, which was never usable, so they are not sent (as Superdesk's kill template does).
 NOTICE_HEADLINES = {Status.CANCELED: "KILL NOTICE", Status.WITHHELD: "WITHHELD NOTICE"}
 MT_NOTICE = "Unreviewed machine translation ({engine}). Not checked by an editor."
+MT_REVIEWED_NOTICE = "Machine translation ({engine}), reviewed by an editor."
 EMBARGO_NOTICE = "EMBARGOED until {when}. Do not publish before this time."
 
 
@@ -60,7 +61,8 @@ def editorial_notices(article: Article, *, embargo_shown: bool) -> list[Notice]:
     notices: list[Notice] = []
     if article.origin is Origin.MACHINE:
         engine = " ".join(p for p in (article.mt_engine, article.mt_model) if p) or "unknown engine"
-        notices.append(Notice(MACHINE_TRANSLATION, MT_NOTICE.format(engine=plain_text(engine)), True))
+        wording = MT_REVIEWED_NOTICE if article.reviewed_by else MT_NOTICE
+        notices.append(Notice(MACHINE_TRANSLATION, wording.format(engine=plain_text(engine)), True))
     if article.status is Status.CANCELED:
         notices.append(Notice(KILL, KILL_NOTICE, True))
     elif article.status is Status.WITHHELD:
@@ -74,5 +76,5 @@ def editorial_notices(article: Article, *, embargo_shown: bool) -> list[Notice]:
 
 
 __all__ = ["CORRECTION", "EMBARGO", "EMBARGO_NOTICE", "KILL", "KILL_NOTICE", "MACHINE_TRANSLATION", "MT_NOTICE",
-           "NOTICE_HEADLINES", "WITHHELD", "WITHHELD_NOTICE", "Notice", "disclosure_first",
+           "MT_REVIEWED_NOTICE", "NOTICE_HEADLINES", "WITHHELD", "WITHHELD_NOTICE", "Notice", "disclosure_first",
            "editorial_notices"]

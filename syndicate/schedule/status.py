@@ -16,7 +16,7 @@ from syndicate.schedule.triggers import next_fire
 from syndicate.select.policy import HELD_REASONS, decide
 from syndicate.store import Store
 from syndicate.times import iso as _iso
-from syndicate.translate.usecase import pending_counts
+from syndicate.translate.usecase import pending_counts, pending_errors
 
 EMBARGO_LIST = 20
 
@@ -91,6 +91,8 @@ def gather_status(config: Config, store: Store, now: datetime) -> dict[str, Any]
     jobs = _jobs(config, store, now)
     return {"now": _iso(now), "jobs": jobs, "feeds": _feeds(store),
             "pending_translations": pending_counts(config, store) if config.translation.targets else {},
+            "translation_errors": pending_errors(store) if config.translation.targets else {},
+            "review_queue": store.reviews.count_by_language() if config.translation.targets else {},
             "held_back": _held_back(store, now, jobs), "partner_queue": _partner_queue(store)}
 
 
@@ -119,6 +121,9 @@ def format_status(status: dict[str, Any]) -> str:
                      for f in status["feeds"]))
     pending = status["pending_translations"]
     lines += ["", "PENDING TRANSLATIONS: " + (", ".join(f"{k} {v}" for k, v in pending.items()) or "none")]
+    lines += [f"  {dst}: {err[:160]}" for dst, errs in status.get("translation_errors", {}).items() for err in errs]
+    queue = status.get("review_queue", {})
+    lines += ["REVIEW QUEUE: " + (", ".join(f"{k} {v}" for k, v in queue.items()) or "empty")] if queue else []
     held = status["held_back"]
     lines += ["", f"HELD BACK: {held['embargoed']} embargoed, {held['scheduled']} scheduled, "
                   f"{held['withheld']} withheld, {held['canceled']} canceled, "

@@ -8,6 +8,7 @@ domain, each with its own tables and methods::
     store.articles     articles and their versions, the change sequence            (articles.py)
     store.memory       translation memory                                           (translations.py)
     store.pending      translations waiting for a retry                             (translations.py)
+    store.reviews      machine translations waiting for an editor                   (translations.py)
     store.feeds        feed state, watermarks, visibility timers, named cursors     (feeds.py)
     store.runs         the job run ledger                                           (runs.py)
     store.delivery     change log (items API, push, item files) and push queue      (delivery.py)
@@ -25,7 +26,7 @@ from syndicate.store.limits import Quota, RateLimits
 from syndicate.store.locks import Locks
 from syndicate.store.migrations import SchemaVersionError, check_store, ensure_current, migrate
 from syndicate.store.runs import Run, Runs
-from syndicate.store.translations import PendingTranslations, TranslationMemoryTable
+from syndicate.store.translations import PendingTranslations, TranslationMemoryTable, TranslationReviews
 
 
 class Store:
@@ -42,6 +43,7 @@ class Store:
         self.articles = Articles(self.db)
         self.memory = TranslationMemoryTable(self.db)
         self.pending = PendingTranslations(self.db)
+        self.reviews = TranslationReviews(self.db)
         self.feeds = Feeds(self.db)
         self.runs = Runs(self.db)
         self.delivery = Delivery(self.db)

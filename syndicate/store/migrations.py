@@ -27,7 +27,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from syndicate.errors import StoreError
 from syndicate.store.db import Database
 from syndicate.store.locks import Locks
-from syndicate.store.schema import SCHEMA_VERSION, articles, metadata, rate_limits, schema_version, translation_pending
+from syndicate.store.schema import (
+    SCHEMA_VERSION,
+    articles,
+    metadata,
+    rate_limits,
+    schema_version,
+    translation_pending,
+    translation_reviews,
+)
 
 #: how long an opener waits for another process's creation or migration of the same store
 LOCK_TIMEOUT = 120.0
@@ -71,8 +79,18 @@ def _to_2(conn: Connection, dialect: str) -> None:
     rate_limits.create(conn)
 
 
+def _to_3(conn: Connection, dialect: str) -> None:
+    """0.2.0 → 0.3.0: editorial review of machine translations: ``articles.reviewed_by`` and the
+    ``translation_reviews`` queue."""
+    column_type = articles.c.reviewed_by.type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE articles ADD COLUMN reviewed_by {column_type}"))
+    translation_reviews.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "0.2.0: schema version, articles.public_at (+ indexes), translation_pending, rate_limits", _to_2),
+    Migration(3, "0.3.0: editorial review of machine translations (articles.reviewed_by, translation_reviews)",
+              _to_3),
 )
 assert MIGRATIONS[-1].version == SCHEMA_VERSION, "the last migration must produce SCHEMA_VERSION"
 
@@ -178,9 +196,24 @@ def migrate(db: Database, *, dry_run: bool = False) -> MigrationReport:
                                            lambda c, d: None), statements))
             report.after = SCHEMA_VERSION
             return report
-        for step in MIGRATIONS:
-            if step.version <= before:
-                continue
+        todo = [step for step in MIGRATIONS if step.version > before]
+        if dry_run and todo:
+            # one transaction for all steps (rolled back), so each step sees the ones before it
+            recorded: list[str] = []
+            ends: list[int] = []
+
+            def apply_all(conn: Connection) -> None:
+                for step in todo:
+                    step.apply(conn, db.dialect)
+                    _stamp(conn, step.version)
+                    ends.append(len(recorded))
+
+            _run(db, apply_all, True, recorded)
+            for i, step in enumerate(todo):
+                report.steps.append((step, recorded[ends[i - 1] if i else 0:ends[i]]))
+            report.after = todo[-1].version
+            return report
+        for step in todo:
 
             def apply(conn: Connection, step: Migration = step) -> None:
                 step.apply(conn, db.dialect)
@@ -191,9 +224,11 @@ def migrate(db: Database, *, dry_run: bool = False) -> MigrationReport:
         return report
 
 
-def _run(db: Database, work: Callable[[Connection], Any], dry_run: bool) -> list[str]:
-    """Run ``work`` in one transaction, recording its SQL; roll back when ``dry_run``."""
-    statements: list[str] = []
+def _run(db: Database, work: Callable[[Connection], Any], dry_run: bool,
+         statements: list[str] | None = None) -> list[str]:
+    """Run ``work`` in one transaction, recording its SQL (into ``statements`` if given); roll back when
+    ``dry_run``."""
+    statements = [] if statements is None else statements
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
         if not statement.lstrip().upper().startswith(("SELECT", "PRAGMA", "BEGIN")):

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 
 #: The schema this code reads and writes. 1 = syndicate 0.1.0 (no version table).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -64,6 +64,7 @@ articles = Table(
     Column("seq", BigInteger, nullable=False),               # article_versions.seq of the current version
     # the later of published and embargo: when the public (and partners without early embargoes) may see it
     Column("public_at", DateTime(timezone=True)),                # always written; nullable for SQLite ALTER
+    Column("reviewed_by", Text),                                 # editor who approved a machine translation
     Index("ix_articles_feed", "lang", "category", "published"),
     Index("ix_articles_lang_published", "lang", "published"),
     Index("ix_articles_public", "lang", "category", "public_at"),
@@ -107,6 +108,22 @@ translation_pending = Table(
     Column("dst", String(35), primary_key=True),
     Column("error", Text),
     Column("since", DateTime(timezone=True), nullable=False),
+)
+
+#: Machine translations waiting for (or done with) an editor's review (``[translation] review``): the
+#: translation as a version snapshot; only an approved or edited one is stored in ``articles`` (public).
+translation_reviews = Table(
+    "translation_reviews", metadata,
+    Column("id", String(255), primary_key=True),             # the translation's id, "{original}~{dst}"
+    Column("original_id", String(255), nullable=False),
+    Column("dst", String(35), nullable=False),
+    Column("source_version", Integer, nullable=False),
+    Column("state", String(16), nullable=False),             # pending | approved | rejected | edited
+    Column("data", Text, nullable=False),
+    Column("editor", Text),
+    Column("note", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_translation_reviews_state", "state", "dst"),
 )
 
 #: Last bytes written per output file (hash skip, status, incremental publishing).

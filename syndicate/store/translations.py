@@ -7,12 +7,17 @@ key is any ``(engine, model_id, src, dst)`` tuple.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, func, select, tuple_, update
 
+from syndicate.model import Article
 from syndicate.store.db import CHUNK, Database
-from syndicate.store.schema import translation_memory, translation_pending
+from syndicate.store.schema import translation_memory, translation_pending, translation_reviews
+from syndicate.store.snapshots import decode, encode
+from syndicate.times import utc
 
 TMKeyTuple = tuple[str, str, str, str]      # (engine, model_id, src, dst)
 
@@ -94,3 +99,72 @@ class PendingTranslations:
             for start in range(0, len(keys), CHUNK):
                 conn.execute(delete(translation_pending).where(
                     tuple_(p.article_id, p.dst).in_(keys[start:start + CHUNK])))
+
+
+@dataclass(frozen=True)
+class Review:
+    """One machine translation in the review queue."""
+
+    id: str
+    original_id: str
+    dst: str
+    source_version: int
+    state: str
+    article: Article
+    editor: str | None
+    note: str | None
+    updated_at: datetime
+
+
+class TranslationReviews:
+    """The editorial review queue of machine translations (``translation_reviews``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def submit(self, translations: Iterable[Article], now: datetime) -> None:
+        """Queue machine translations as ``pending`` (a queued or decided one of the same id is replaced: a
+        new version of the original sends its translation back to review)."""
+        rows = [dict(id=a.id, original_id=a.translation_of or a.id, dst=a.lang, source_version=a.source_version or 0,
+                     state="pending", data=encode(a), editor=None, note=None, updated_at=now) for a in translations]
+        if not rows:
+            return
+        r = translation_reviews.c
+        with self.db.write("cannot queue translations for review") as conn:
+            conn.execute(delete(translation_reviews).where(r.id.in_([row["id"] for row in rows])))
+            conn.execute(translation_reviews.insert(), rows)
+
+    def get(self, review_id: str) -> Review | None:
+        """One queue entry, or None."""
+        found = self._select(translation_reviews.c.id == review_id)
+        return found[0] if found else None
+
+    def entries(self, state: str | None = "pending", dst: str | None = None) -> list[Review]:
+        """Entries in ``state`` (None: all), optionally of one language, oldest first."""
+        r = translation_reviews.c
+        conditions = [c for c in ((r.state == state) if state else None, (r.dst == dst) if dst else None)
+                      if c is not None]
+        return self._select(*conditions)
+
+    def _select(self, *conditions: Any) -> list[Review]:
+        r = translation_reviews.c
+        query = select(r.id, r.original_id, r.dst, r.source_version, r.state, r.data, r.editor, r.note,
+                       r.updated_at).where(*conditions).order_by(r.updated_at, r.id)
+        with self.db.read("review queue query failed") as conn:
+            rows = list(conn.execute(query))
+        return [Review(row[0], row[1], row[2], row[3], row[4], decode(row[5]), row[6], row[7], utc(row[8]))
+                for row in rows]
+
+    def decide(self, review_id: str, state: str, editor: str | None, note: str | None, now: datetime) -> None:
+        """Record an editor's decision (``approved``, ``rejected``, ``edited``)."""
+        r = translation_reviews.c
+        with self.db.write("cannot record the review") as conn:
+            conn.execute(update(translation_reviews).where(r.id == review_id)
+                         .values(state=state, editor=editor, note=note, updated_at=now))
+
+    def count_by_language(self, state: str = "pending") -> dict[str, int]:
+        """``{dst: n}`` of entries in ``state``."""
+        r = translation_reviews.c
+        with self.db.read("review queue query failed") as conn:
+            return {d: n for d, n in conn.execute(select(r.dst, func.count()).where(r.state == state)
+                                                  .group_by(r.dst).order_by(r.dst))}

@@ -101,12 +101,12 @@ def _call_engine(translator: Translator, texts: list[str], src: str, dst: str,
 def _translate_pair(articles: list[Article], src: str, dst: str, translator: Translator,
                     memory: TranslationMemory, stats: TMStats, progress: Progress | None) -> list[TranslationResult]:
     pair = f"{src}→{dst}"
-    if not translator.supports(src, dst):
-        err = ModelNotFoundError(f"engine {translator.engine} cannot translate {pair}")
-        return [TranslationResult(a, error=err) for a in articles]
     try:
+        if not translator.supports(src, dst):
+            err = ModelNotFoundError(f"engine {translator.engine} cannot translate {pair}")
+            return [TranslationResult(a, error=err) for a in articles]
         model_id = translator.model_id(src, dst)
-    except SyndicateError as exc:
+    except SyndicateError as exc:       # e.g. the server is unreachable: say so, it is not a missing model
         return [TranslationResult(a, error=_error(exc, "no model", pair)) for a in articles]
     results: dict[int, TranslationResult] = {}
     plans: list[tuple[int, _Plan]] = []
@@ -122,6 +122,7 @@ def _translate_pair(articles: list[Article], src: str, dst: str, translator: Tra
             unique.setdefault(segment_hash(seg), seg)
     key = TMKey(translator.engine, model_id, src, dst)
     known = memory.get_many(key, list(unique)) if unique else {}
+    known.update(_legacy_hits(translator, memory, key, [h for h in unique if h not in known]))
     misses = [h for h in unique if h not in known]
     stats.hits += len(unique) - len(misses)
     stats.misses += len(misses)
@@ -145,6 +146,22 @@ def _translate_pair(articles: list[Article], src: str, dst: str, translator: Tra
         except SyndicateError as exc:
             results[i] = TranslationResult(plan.article, error=_error(exc, "cannot assemble", plan.article.id))
     return [results[i] for i in range(len(articles))]
+
+
+def _legacy_hits(translator: Translator, memory: TranslationMemory, key: TMKey, hashes: list[str]) -> dict[str, str]:
+    """Translations stored under the engine's former model ids (``legacy_model_ids``), copied to ``key``."""
+    legacy = getattr(translator, "legacy_model_ids", None)
+    found: dict[str, str] = {}
+    if not hashes or legacy is None:
+        return found
+    for old_id in legacy(key.src, key.dst):
+        todo = [h for h in hashes if h not in found]
+        if not todo:
+            break
+        found.update(memory.get_many(TMKey(key.engine, old_id, key.src, key.dst), todo))
+    if found:
+        memory.put_many(key, found)
+    return found
 
 
 def _assemble(plan: _Plan, translations: dict[str, str], dst: str, engine: str, model_id: str) -> Article:
@@ -230,12 +247,15 @@ def check_translation_setup(config: Config) -> list[TranslationError]:
                 err = TranslationError(f"engine {name} for {src}→{dst} is not configured: {exc}")
                 problems.append(err)
                 continue
-            if not translator.supports(src, dst):
-                problems.append(ModelNotFoundError(f"engine {name} cannot translate {src}→{dst}",
-                                                   context=_where(translator)))
+            try:
+                if not translator.supports(src, dst):
+                    problems.append(ModelNotFoundError(f"engine {name} cannot translate {src}→{dst}",
+                                                       context=_where(translator)))
+            except TranslationError as exc:     # unreachable, refused: the engine's own words
+                problems.append(TranslationError(f"engine {name} for {src}→{dst}: {exc}"))
     return problems
 
 
 def _where(translator: Translator) -> str | None:
-    folder = getattr(translator, "packages_dir", None) or getattr(translator, "url", None)
+    folder = getattr(translator, "packages_dir", None) or getattr(translator, "where", None)
     return str(folder) if folder else None

@@ -4,8 +4,13 @@ Strategy for HTML: *text-node segments*. The fragment is parsed with lxml and wa
 every text node (an element's ``text`` and each child's ``tail``) is split into sentences, and only those
 sentences are translated. Tags, attributes and links are never sent to an engine, so they survive exactly,
 with any engine. Left untouched: ``code``, ``pre``, ``kbd``, ``samp``, ``script``, ``style`` and any element
-with ``translate="no"`` (with everything inside; the text after it is translated). Attributes (``alt``,
-``title``) are kept as they are.
+with ``translate="no"`` (with everything inside; the text after it is translated). The ``alt`` and ``title``
+attributes of translated elements are segments too; every other attribute is kept as it is.
+
+Engines only ever see *plain text*: an HTML text node is already plain (lxml decoded its entities), and a
+stored title or summary (the entity-protected form of :func:`syndicate.sanitize.text_field`) is read as the
+renderers read it (:func:`~syndicate.sanitize.plain_text`) before it is sent, and the answer is protected
+again (:func:`~syndicate.sanitize.protect_text`), so ``&lt;table 2&gt;`` or ``&amp;copy`` survive a round trip.
 
 Why not placeholders (``<b>`` → ``⟦1⟧``)? Argos models were never trained on placeholders and drop or move
 them; a sentence that spans inline markup is instead translated in pieces (less context, but never broken
@@ -24,10 +29,12 @@ import lxml.etree as etree
 import lxml.html
 
 from syndicate.errors import TranslationError
-from syndicate.sanitize import clean_html, xml_safe
+from syndicate.sanitize import clean_html, plain_text, protect_text, xml_safe
 from syndicate.translate.memory import normalise_segment
 from syndicate.translate.splitter import split_spans
 
+#: attributes whose text is translated (on elements that are translated themselves)
+TEXT_ATTRIBUTES = ("alt", "title")
 SKIP_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
 
 _Part = Union[str, "_Seg"]
@@ -37,15 +44,16 @@ class _Seg(str):
     """A translatable segment (already normalised) inside a template's parts."""
 
 
-def _text_parts(text: str) -> list[_Part]:
+def _text_parts(text: str, stored: bool = False) -> list[_Part]:
     """Literal separators and sentence segments, in order, such that joining the sources gives ``text``
-    (up to white space inside a sentence, which engines collapse anyway)."""
+    (up to white space inside a sentence, which engines collapse anyway). ``stored``: ``text`` is a stored
+    text field; each segment is then its visible plain text (what the renderers show)."""
     parts: list[_Part] = []
     pos = 0
     for start, end in split_spans(text):
         if start > pos:
             parts.append(text[pos:start])
-        seg = normalise_segment(text[start:end])
+        seg = normalise_segment(plain_text(text[start:end]) if stored else text[start:end])
         # punctuation, symbols or numbers alone are kept as they are (nothing to translate, nothing to lose)
         parts.append(_Seg(seg) if any(ch.isalpha() for ch in seg) else text[start:end])
         pos = end
@@ -54,24 +62,26 @@ def _text_parts(text: str) -> list[_Part]:
     return parts
 
 
-def _fill(parts: list[_Part], translations: Mapping[str, str]) -> str:
+def _fill(parts: list[_Part], translations: Mapping[str, str], stored: bool = False) -> str:
     out = []
     for p in parts:
         if isinstance(p, _Seg):
             if p not in translations:
                 raise TranslationError("segment has no translation", context=p[:60])
-            out.append(xml_safe(translations[p]))     # engines can emit control characters (byte pieces)
+            text = xml_safe(translations[p])      # engines can emit control characters (byte pieces)
+            out.append(protect_text(text) if stored else text)
         else:
             out.append(p)
     return "".join(out)
 
 
 class TextTemplate:
-    """Plain text (title, summary): sentences are segments; line breaks, blank lines and the white space
-    between sentences are kept exactly."""
+    """A stored text field (title, summary): sentences are segments, sent as their visible plain text and
+    protected again on the way back; line breaks, blank lines and the white space between sentences are
+    kept exactly."""
 
     def __init__(self, text: str) -> None:
-        self.parts = _text_parts(text)
+        self.parts = _text_parts(text, stored=True)
 
     @property
     def segments(self) -> list[str]:
@@ -84,7 +94,7 @@ class TextTemplate:
         Raises:
             TranslationError: a segment is missing from ``translations``.
         """
-        return _fill(self.parts, translations)
+        return _fill(self.parts, translations, stored=True)
 
 
 class HtmlTemplate:
@@ -100,11 +110,13 @@ class HtmlTemplate:
         self._walk(self.root)
 
     def _add(self, el: etree._Element, attr: str) -> None:
-        text = getattr(el, attr)
+        text = _get(el, attr)
         if text and text.strip():
             self.slots.append((el, attr, _text_parts(text)))
 
     def _walk(self, el: etree._Element) -> None:
+        for name in TEXT_ATTRIBUTES:
+            self._add(el, "@" + name)
         self._add(el, "text")
         for child in el:
             if isinstance(child.tag, str) and not (child.tag.lower() in SKIP_TAGS
@@ -124,15 +136,32 @@ class HtmlTemplate:
             TranslationError: a segment is missing from ``translations``.
         """
         filled = {(id(el), attr): _fill(parts, translations) for el, attr, parts in self.slots}
-        originals = [(el, attr, getattr(el, attr)) for el, attr, _ in self.slots]
+        originals = [(el, attr, _get(el, attr)) for el, attr, _ in self.slots]
         try:
             for el, attr, _ in self.slots:
-                setattr(el, attr, filled[(id(el), attr)])
+                _set(el, attr, filled[(id(el), attr)])
             html = _inner_html(self.root)
         finally:
             for el, attr, value in originals:
-                setattr(el, attr, value)
+                _set(el, attr, value)
         return clean_html(html, self.base_url)
+
+
+def _get(el: etree._Element, slot: str) -> str | None:
+    """An element's ``text``/``tail``, or the attribute ``name`` for slot ``"@name"``."""
+    if slot.startswith("@"):
+        attr: str | None = el.get(slot[1:])
+        return attr
+    value: str | None = getattr(el, slot)
+    return value
+
+
+def _set(el: etree._Element, slot: str, value: str | None) -> None:
+    if slot.startswith("@"):
+        if value is not None:
+            el.set(slot[1:], value)
+    else:
+        setattr(el, slot, value)
 
 
 def _inner_html(root: etree._Element) -> str:

@@ -33,6 +33,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class TranslateReport:
     translated: list[str] = field(default_factory=list)                 # ids of new/updated machine articles
+    queued: list[str] = field(default_factory=list)                     # ids sent to the editors' review queue
     pending: list[tuple[str, str, TranslationError]] = field(default_factory=list)   # (article id, lang, error)
     hits: int = 0
     misses: int = 0
@@ -133,7 +134,10 @@ def _translate(config: Config, store: Store, now: datetime, dst: str, engine: st
             error = r.error or TranslationError("no result")
             failed.append((r.source.id, dst, error))
             log.warning("translation of %s into %s pending: %s", r.source.id, dst, error)
-    if done:
+    if done and config.translation.review_required(dst):
+        store.reviews.submit(done, now)              # not public until an editor approves (translate.review)
+        report.queued += [a.id for a in done]
+    elif done:
         store.articles.upsert_many(done, now)
         report.translated += [a.id for a in done]
     store.pending.remove((r.source.id, dst) for r in results if r.ok)
@@ -157,3 +161,13 @@ def pending_counts(config: Config, store: Store) -> dict[str, int]:
             total += len(pending_translations(store, dst, chunk))
         counts[dst] = total
     return counts
+
+
+def pending_errors(store: Store) -> dict[str, list[str]]:
+    """The distinct last errors of the pending pairs per target language (for ``status``), e.g.
+    ``{"es": ["LibreTranslate is unreachable (connection refused) (at http://127.0.0.1:5000)"]}``."""
+    errors: dict[str, list[str]] = {}
+    for _, dst, error in store.pending.all():
+        if error and error not in errors.setdefault(dst, []):
+            errors[dst].append(error)
+    return errors

@@ -2,9 +2,14 @@
 
 An installed package is a folder holding ``metadata.json`` (``from_code``, ``to_code``, ``package_version``,
 ``type``, optional ``target_prefix``), ``model/`` (a CTranslate2 model) and ``sentencepiece.model``.
-Models load once per process (cached by folder and thread count). All segments of one language pair go to
-ONE ``translate_batch`` (per pivot leg), with bounded decoding, so a decode step serves a whole batch of
-sentences instead of one (argostranslate decodes about one sentence per batch; guide §6).
+Models load once per process (cached by folder, device, compute type and thread counts). The segments of one
+language pair are decoded in batches, so a decode step serves many sentences instead of one (argostranslate
+decodes about one sentence per batch; guide §6).
+
+**Output independent of the batch.** Each sentence has its own decoding bound, a function of that sentence
+alone: :func:`decoding_bound` (``2 × its tokens + 10``, rounded up to a multiple of 16, at most 256).
+Sentences are grouped by bound and each group is one ``translate_batch`` call (at most 16 groups), so a
+sentence translates the same alone or next to a long neighbour, and a store rebuild gives the same bytes.
 
 The translator translates plain-text segments (sentences) it is given; splitting text and HTML into
 sentences is done by :mod:`syndicate.translators.html`. It never touches the network.
@@ -30,6 +35,32 @@ PIVOT = "en"
 #: Upper bound of generated tokens per sentence (CTranslate2's own default, which argostranslate relies on).
 MAX_DECODING_LENGTH = 256
 LENGTH_PENALTY = 0.2          # as argostranslate
+BOUND_STEP = 16
+
+
+def decoding_bound(source_tokens: int) -> int:
+    """The decoding bound of one sentence: ``2 × tokens + 10`` rounded up to a multiple of 16, at most 256."""
+    raw = 2 * source_tokens + 10
+    return min(MAX_DECODING_LENGTH, -(-raw // BOUND_STEP) * BOUND_STEP)
+
+
+def resolve_device(device: str) -> str:
+    """``auto`` → ``cuda`` when CTranslate2 sees a GPU, else ``cpu``; other values unchanged."""
+    if device != "auto":
+        return device
+    import ctranslate2
+
+    try:
+        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    except RuntimeError:
+        return "cpu"
+
+
+def resolve_compute_type(compute_type: str, device: str) -> str:
+    """``auto`` → ``int8`` on CPU (the packages' own type), CTranslate2's ``auto`` on CUDA."""
+    if compute_type != "auto":
+        return compute_type
+    return "int8" if device == "cpu" else "auto"
 
 
 def default_packages_dir(cfg: Translation | None = None) -> Path:
@@ -122,28 +153,31 @@ def list_packages(packages_dir: Path) -> list[ArgosPackage]:
 class _Loaded:
     """A package's CTranslate2 translator and SentencePiece processor, loaded once."""
 
-    def __init__(self, pkg: ArgosPackage, intra_threads: int) -> None:
+    def __init__(self, pkg: ArgosPackage, intra_threads: int, device: str = "cpu", compute_type: str = "int8",
+                 inter_threads: int = 1) -> None:
         import ctranslate2
         import sentencepiece
 
         try:
-            self.translator = ctranslate2.Translator(str(pkg.path / "model"), device="cpu", compute_type="int8",
-                                                     intra_threads=intra_threads, inter_threads=1)
+            self.translator = ctranslate2.Translator(str(pkg.path / "model"), device=device,
+                                                     compute_type=compute_type, intra_threads=intra_threads,
+                                                     inter_threads=inter_threads)
             self.sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
         except (RuntimeError, OSError, ValueError) as exc:
             raise TranslationError("cannot load Argos package", context=pkg.code) from exc
         self.lock = threading.Lock()
 
 
-_LOADED: dict[tuple[str, int], _Loaded] = {}
+_LOADED: dict[tuple[str, int, str, str, int], _Loaded] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def _load(pkg: ArgosPackage, intra_threads: int) -> _Loaded:
-    key = (str(pkg.path.resolve()), intra_threads)
+def _load(pkg: ArgosPackage, intra_threads: int, device: str = "cpu", compute_type: str = "int8",
+          inter_threads: int = 1) -> _Loaded:
+    key = (str(pkg.path.resolve()), intra_threads, device, compute_type, inter_threads)
     with _LOAD_LOCK:
         if key not in _LOADED:
-            _LOADED[key] = _Loaded(pkg, intra_threads)
+            _LOADED[key] = _Loaded(pkg, intra_threads, device, compute_type, inter_threads)
         return _LOADED[key]
 
 
@@ -169,9 +203,10 @@ class ArgosTranslator:
     """:class:`~syndicate.translators.base.Translator` over installed Argos packages, pivoting through English.
 
     Args:
-        cfg: ``[translation]`` settings: ``argos_packages_dir``, ``beam_size``, ``intra_threads``, ``max_batch_size``.
+        cfg: ``[translation]`` settings: ``argos_packages_dir``, ``beam_size``, ``intra_threads``, ``max_batch_size``,
+            ``device``, ``compute_type``, ``inter_threads``.
         packages_dir: overrides the packages folder (else :func:`default_packages_dir`).
-        max_decoding_length: fixed bound of generated tokens; default ``min(256, 2 * longest source + 10)``.
+        max_decoding_length: fixed bound of generated tokens; default :func:`decoding_bound` per sentence.
     """
 
     engine = "argos"
@@ -183,8 +218,23 @@ class ArgosTranslator:
         self.intra_threads = cfg.intra_threads
         self.max_batch_size = cfg.max_batch_size
         self.max_decoding_length = max_decoding_length
+        self.device_setting = cfg.device
+        self.compute_type_setting = cfg.compute_type
+        self.inter_threads = cfg.inter_threads
+        self._device: str | None = None
         #: (package code, number of segments) of every CTranslate2 call, for tests and stats
         self.calls: list[tuple[str, int]] = []
+
+    @property
+    def device(self) -> str:
+        """The CTranslate2 device in use (``auto`` resolved once)."""
+        if self._device is None:
+            self._device = resolve_device(self.device_setting)
+        return self._device
+
+    @property
+    def compute_type(self) -> str:
+        return resolve_compute_type(self.compute_type_setting, self.device)
 
     def packages(self) -> dict[tuple[str, str], ArgosPackage]:
         """Installed packages by (from, to); a later folder (sorted) wins on duplicates."""
@@ -213,8 +263,12 @@ class ArgosTranslator:
         return True
 
     def model_id(self, src: str, dst: str) -> str:
-        """``argos:{code}@{version}#{hash}``, legs joined by ``+`` when pivoting."""
-        return "argos:" + "+".join(p.model_id() for p in self.route(src, dst))
+        """``argos:{code}@{version}#{hash}``, legs joined by ``+`` when pivoting; ``/{device}-{compute type}``
+        is appended when not the CPU int8 default (the output may differ)."""
+        base = "argos:" + "+".join(p.model_id() for p in self.route(src, dst))
+        if (self.device, self.compute_type) != ("cpu", "int8"):
+            base += f"/{self.device}-{self.compute_type}"
+        return base
 
     def translate_batch(self, texts: list[str], src: str, dst: str, *, progress: Progress | None = None) -> list[str]:
         """Translate plain-text segments with one CTranslate2 call per route leg.
@@ -235,34 +289,42 @@ class ArgosTranslator:
         return out
 
     def _translate_leg(self, pkg: ArgosPackage, texts: list[str], progress: Progress | None) -> list[str]:
-        loaded = _load(pkg, self.intra_threads)
+        loaded = _load(pkg, self.intra_threads, self.device, self.compute_type, self.inter_threads)
         todo = [i for i, t in enumerate(texts) if t.strip()]
         result = [""] * len(texts)
         if not todo:
             return result
         try:
-            pieces = [loaded.sp.encode(texts[i], out_type=str) for i in todo]
+            pieces = {i: loaded.sp.encode(texts[i], out_type=str) for i in todo}
         except (RuntimeError, TypeError) as exc:
             raise TranslationError("SentencePiece encoding failed", context=pkg.code) from exc
-        limit = self.max_decoding_length or min(MAX_DECODING_LENGTH, 2 * max(len(p) for p in pieces) + 10)
-        options: dict[str, Any] = dict(beam_size=self.beam_size, max_batch_size=self.max_batch_size,
-                                       batch_type="examples", max_decoding_length=limit,
-                                       length_penalty=LENGTH_PENALTY, replace_unknowns=True)
-        prefix = [[pkg.target_prefix]] * len(pieces) if pkg.target_prefix else None
-        self.calls.append((pkg.code, len(pieces)))
-        try:
-            with loaded.lock:     # one decode per model at a time; CTranslate2 threads do the parallel work
-                if progress is None:
-                    hyps = [r.hypotheses[0] for r in loaded.translator.translate_batch(
-                        pieces, target_prefix=prefix, **options)]
-                else:
-                    hyps = self._streamed(loaded, pieces, prefix, options, progress)
-        except (RuntimeError, ValueError, IndexError) as exc:
-            raise TranslationError(f"CTranslate2 failed on {len(pieces)} segments", context=pkg.code) from exc
-        for i, tokens in zip(todo, hyps, strict=True):
-            if pkg.target_prefix and tokens and tokens[0] == pkg.target_prefix:
-                tokens = tokens[1:]
-            result[i] = loaded.sp.decode_pieces(tokens).strip()
+        groups: dict[int, list[int]] = {}        # decoding bound -> sentence indexes (in order)
+        for i in todo:
+            groups.setdefault(self.max_decoding_length or decoding_bound(len(pieces[i])), []).append(i)
+        done = 0
+        for limit in sorted(groups):
+            members = groups[limit]
+            batch = [pieces[i] for i in members]
+            options: dict[str, Any] = dict(beam_size=self.beam_size, max_batch_size=self.max_batch_size,
+                                           batch_type="examples", max_decoding_length=limit,
+                                           length_penalty=LENGTH_PENALTY, replace_unknowns=True)
+            prefix = [[pkg.target_prefix]] * len(batch) if pkg.target_prefix else None
+            self.calls.append((pkg.code, len(batch)))
+            group_progress = None if progress is None else _offset_progress(progress, done, len(todo))
+            try:
+                with loaded.lock:     # one decode per model at a time; CTranslate2 threads do the parallel work
+                    if group_progress is None:
+                        hyps = [r.hypotheses[0] for r in loaded.translator.translate_batch(
+                            batch, target_prefix=prefix, **options)]
+                    else:
+                        hyps = self._streamed(loaded, batch, prefix, options, group_progress)
+            except (RuntimeError, ValueError, IndexError) as exc:
+                raise TranslationError(f"CTranslate2 failed on {len(batch)} segments", context=pkg.code) from exc
+            for i, tokens in zip(members, hyps, strict=True):
+                if pkg.target_prefix and tokens and tokens[0] == pkg.target_prefix:
+                    tokens = tokens[1:]
+                result[i] = loaded.sp.decode_pieces(tokens).strip()
+            done += len(members)
         return result
 
     @staticmethod

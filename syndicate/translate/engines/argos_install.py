@@ -48,6 +48,9 @@ def validate_argosmodel(path: Path) -> tuple[str, dict[str, object]]:
         top = tops.pop()
         present = set(names)
         missing = [f for f in REQUIRED if f"{top}/{f}" not in present]
+        if "sentencepiece.model" in missing and f"{top}/bpe.model" in present:
+            raise TranslationError("package uses bpe.model (Moses + BPE tokenizer), which syndicate does not read; "
+                                   "use a SentencePiece package or the libretranslate engine", context=str(path))
         if missing:
             raise TranslationError(f"package lacks {', '.join(missing)}", context=str(path))
         try:
@@ -57,6 +60,9 @@ def validate_argosmodel(path: Path) -> tuple[str, dict[str, object]]:
     codes = ("from_code", "to_code")
     if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) and meta[k] for k in codes):
         raise TranslationError("metadata.json needs from_code and to_code", context=str(path))
+    if meta.get("languages"):
+        raise TranslationError("multilingual package (metadata.json 'languages') is not supported; install a "
+                               "package for one language pair", context=str(path))
     return top, meta
 
 

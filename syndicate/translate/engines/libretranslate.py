@@ -1,35 +1,84 @@
-"""LibreTranslate over HTTP (``POST /translate``, ``GET /languages``), with timeouts and bounded retries.
+"""LibreTranslate over HTTP (``POST /translate``, ``GET /languages``, ``/frontend/settings``, ``/spec``).
 
-Segments go in one request as a list ``q`` (LibreTranslate translates each item separately). ``api_key``
-is a body field. 429 and 5xx are retried with exponential backoff; 400 and 403 fail at once with the
-server's message. With ``format="html"`` LibreTranslate runs ``html.unescape`` over its result, which turns
-escaped text into live markup (``&lt;b&gt;`` → ``<b>``): :meth:`translate_html_batch` therefore
-re-sanitises every fragment it returns, and :meth:`translate_batch` (plain segments) uses ``format="text"``.
+**Exact text.** LibreTranslate 1.9.6 runs ``html.unescape`` over every answer, with ``format="text"`` too, so
+plain text holding ``&lt;``, ``&amp;`` or ``&copy`` would come back changed. :meth:`translate_batch` therefore
+sends each plain-text segment HTML-escaped (``&``, ``<``, ``>``) with ``format="html"``: LibreTranslate parses
+it (the entities become the original characters), translates the text node, serialises it (escaping ``&``,
+``<``, ``>`` again) and unescapes, which gives back plain text, the untranslated characters unchanged.
+
+**Limits.** ``charLimit`` (and ``batchLimit`` where a server reports it) are read once from
+``/frontend/settings``; segments go in requests of at most that many items, and a segment longer than the
+character limit is sent in pieces cut at white space. A 400 "request (N) exceeds text limit (L)" for a
+list (the ``--batch-limit`` the settings do not report) lowers the batch size to L and the request is resent.
+
+**Errors** say what happened: :class:`~syndicate.errors.EngineUnavailableError` when the server cannot be
+reached (no retry: a publish fails fast and the articles stay pending), ``LibreTranslate refused the request
+(4xx): <its message>``, ``LibreTranslate rate-limited the request (429)`` after the retries, 5xx after the
+retries. The URL is never part of a model id (it may carry credentials, and the memory key must survive a
+move): the id is ``libretranslate:{server version}:{src}-{dst}``.
 """
 
 from __future__ import annotations
 
+import re
 import time
+from html import escape
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
-from syndicate.errors import ModelNotFoundError, TranslationError
+from syndicate.errors import EngineUnavailableError, ModelNotFoundError, TranslationError
 from syndicate.net import PolicySession
 from syndicate.sanitize import clean_html
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_LIMIT = re.compile(r"request \((\d+)\) exceeds text limit \((\d+)\)")
+
+
+def redact(url: str) -> str:
+    """``url`` without user name and password (for messages)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` cut at white space into pieces of at most ``limit`` characters (a longer word is cut)."""
+    if limit <= 0 or len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        while len(word) > limit:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(word[:limit])
+            word = word[limit:]
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
 
 
 class LibreTranslateTranslator:
-    """:class:`~syndicate.translators.base.Translator` for a LibreTranslate server.
+    """:class:`~syndicate.translate.engines.base.Translator` for a LibreTranslate server.
 
     Args:
         url: server base URL, e.g. ``http://127.0.0.1:5000``.
         api_key: sent in the JSON body when set.
         timeout: (connect, read) seconds.
-        retries: extra attempts after a 429/5xx or a connection error.
+        retries: extra attempts after a 429/5xx or a read timeout.
         backoff: first delay in seconds; doubles per attempt (a ``Retry-After`` header wins, capped at 60 s).
+        session: the HTTP client (the only place requests are made).
     """
 
     engine = "libretranslate"
@@ -37,33 +86,53 @@ class LibreTranslateTranslator:
     def __init__(self, url: str, *, api_key: str | None = None, timeout: tuple[float, float] = (5, 120),
                  retries: int = 3, backoff: float = 1.0, session: requests.Session | None = None) -> None:
         self.url = url.rstrip("/")
+        self.where = redact(self.url)
         self.api_key = api_key
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self.session = session or PolicySession()   # redirects re-checked, total deadline, byte limits
         self._languages: dict[str, set[str]] | None = None
+        self._settings: dict[str, Any] | None = None
+        self._version: str | None = None
+        self._down: EngineUnavailableError | None = None
+        self.batch_limit: int | None = None      # learnt from the settings or a "exceeds text limit" answer
+        #: number of items of every POST /translate, for tests
+        self.requests: list[int] = []
 
     def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        if self._down is not None:
+            raise self._down
         url = f"{self.url}{path}"
         for attempt in range(self.retries + 1):
             try:
                 resp = self.session.request(method, url, json=body, timeout=self.timeout)
-            except requests.RequestException as exc:
-                if attempt < self.retries and not isinstance(exc, requests.exceptions.InvalidURL):
+            except (requests.ConnectionError, requests.exceptions.InvalidURL,
+                    requests.exceptions.MissingSchema) as exc:
+                self._down = EngineUnavailableError(
+                    f"LibreTranslate is unreachable ({_reason(exc)})", context=self.where)
+                raise self._down from exc
+            except requests.RequestException as exc:        # read timeout and the like
+                if attempt < self.retries:
                     time.sleep(self.backoff * 2 ** attempt)
                     continue
-                raise TranslationError("LibreTranslate is unreachable", context=url) from exc
+                raise TranslationError(f"LibreTranslate did not answer ({_reason(exc)})", context=self.where) from exc
             if resp.status_code in RETRY_STATUSES and attempt < self.retries:
                 time.sleep(self._delay(resp, attempt))
                 continue
+            if resp.status_code == 429:
+                raise TranslationError(f"LibreTranslate rate-limited the request (429): {self._message(resp)}",
+                                       context=self.where)
+            if 400 <= resp.status_code < 500:
+                raise TranslationError(f"LibreTranslate refused the request ({resp.status_code}): "
+                                       f"{self._message(resp)}", context=self.where)
             if resp.status_code != 200:
                 raise TranslationError(f"LibreTranslate answered {resp.status_code}: {self._message(resp)}",
-                                       context=url)
+                                       context=self.where)
             try:
                 return resp.json()
             except ValueError as exc:
-                raise TranslationError("LibreTranslate answered with invalid JSON", context=url) from exc
+                raise TranslationError("LibreTranslate answered with invalid JSON", context=self.where) from exc
         raise AssertionError("unreachable")   # pragma: no cover
 
     def _delay(self, resp: requests.Response, attempt: int) -> float:
@@ -83,48 +152,138 @@ class LibreTranslateTranslator:
         return resp.text[:200] or resp.reason
 
     def languages(self) -> dict[str, set[str]]:
-        """``{source code: {target codes}}`` from ``GET /languages`` (cached per instance)."""
+        """``{source code: {target codes}}`` from ``GET /languages`` (cached per instance).
+
+        Raises:
+            EngineUnavailableError: the server cannot be reached.
+            TranslationError: any other failure.
+        """
         if self._languages is None:
             data = self._request("GET", "/languages")
             if not isinstance(data, list):
-                raise TranslationError("unexpected /languages answer", context=self.url)
+                raise TranslationError("unexpected /languages answer", context=self.where)
             self._languages = {str(x["code"]): set(x.get("targets", [])) for x in data if isinstance(x, dict)}
         return self._languages
 
+    def settings(self) -> dict[str, Any]:
+        """``GET /frontend/settings`` (cached; ``{}`` when the server does not serve it)."""
+        if self._settings is None:
+            try:
+                data = self._request("GET", "/frontend/settings")
+            except EngineUnavailableError:
+                raise
+            except TranslationError:
+                data = {}
+            self._settings = data if isinstance(data, dict) else {}
+            batch = self._settings.get("batchLimit")
+            if isinstance(batch, int) and batch > 0:
+                self.batch_limit = batch
+        return self._settings
+
+    @property
+    def char_limit(self) -> int:
+        """The server's character limit per text (``-1``: none)."""
+        value = self.settings().get("charLimit", -1)
+        return value if isinstance(value, int) and value > 0 else -1
+
+    def version(self) -> str:
+        """The server's version from ``GET /spec`` (``info.version``), else ``"unknown"``."""
+        if self._version is None:
+            try:
+                spec = self._request("GET", "/spec")
+            except EngineUnavailableError:
+                raise
+            except TranslationError:
+                spec = {}
+            info = spec.get("info") if isinstance(spec, dict) else None
+            version = info.get("version") if isinstance(info, dict) else None
+            self._version = str(version) if version else "unknown"
+        return self._version
+
     def supports(self, src: str, dst: str) -> bool:
-        """Whether the server lists ``dst`` among the targets of ``src`` (False if unreachable)."""
-        try:
-            return dst in self.languages().get(src, set())
-        except TranslationError:
-            return False
+        """Whether the server lists ``dst`` among the targets of ``src``.
+
+        Raises:
+            EngineUnavailableError: the server cannot be reached (this is not a missing model).
+            TranslationError: the server answered with an error.
+        """
+        return dst in self.languages().get(src, set())
 
     def model_id(self, src: str, dst: str) -> str:
-        """``libretranslate:{url}`` (the server does not expose model versions)."""
+        """``libretranslate:{version}:{src}-{dst}``, e.g. ``libretranslate:1.9.6:en-es`` (never the URL)."""
         if not self.supports(src, dst):
-            raise ModelNotFoundError(f"LibreTranslate does not offer {src}→{dst}", context=self.url)
-        return f"libretranslate:{self.url}"
+            raise ModelNotFoundError(f"LibreTranslate does not offer {src}→{dst}", context=self.where)
+        return f"libretranslate:{self.version()}:{src}-{dst}"
 
-    def _translate(self, texts: list[str], src: str, dst: str, fmt: str) -> list[str]:
-        if not texts:
-            return []
+    def legacy_model_ids(self, src: str, dst: str) -> list[str]:
+        """Model ids this server's translations were stored under before 0.3 (``libretranslate:{url}``); the
+        translation memory still reads them, so moving to the new id costs no request."""
+        return [f"libretranslate:{self.url}"]
+
+    def _post(self, texts: list[str], src: str, dst: str, fmt: str) -> list[str]:
         body: dict[str, Any] = {"q": texts, "source": src, "target": dst, "format": fmt}
         if self.api_key:
             body["api_key"] = self.api_key
+        self.requests.append(len(texts))
         data = self._request("POST", "/translate", body)
         out = data.get("translatedText") if isinstance(data, dict) else None
         if not isinstance(out, list) or len(out) != len(texts) or not all(isinstance(t, str) for t in out):
             raise TranslationError(f"LibreTranslate returned {out!r:.80} for {len(texts)} segments",
-                                   context=self.url)
+                                   context=self.where)
+        return out
+
+    def _translate(self, texts: list[str], src: str, dst: str, fmt: str) -> list[str]:
+        """All ``texts`` in requests within the batch limit (shrunk when the server names a lower one)."""
+        out: list[str] = []
+        pos = 0
+        while pos < len(texts):
+            size = self.batch_limit or len(texts)
+            chunk = texts[pos:pos + size]
+            try:
+                out.extend(self._post(chunk, src, dst, fmt))
+            except TranslationError as exc:
+                match = _LIMIT.search(str(exc))
+                if match and "(400)" in str(exc) and int(match.group(1)) == len(chunk) and len(chunk) > 1:
+                    self.batch_limit = max(1, min(int(match.group(2)), len(chunk) - 1))
+                    continue
+                raise
+            pos += len(chunk)
         return out
 
     def translate_batch(self, texts: list[str], src: str, dst: str) -> list[str]:
-        """Translate plain-text segments in one request (``format="text"``).
+        """Translate plain-text segments exactly (escaped, ``format="html"``; see the module docstring).
 
         Raises:
-            TranslationError: HTTP failure after retries, 400/403, or a malformed answer.
+            EngineUnavailableError: the server cannot be reached.
+            TranslationError: HTTP failure after retries, a 4xx, or a malformed answer.
         """
-        return self._translate(texts, src, dst, "text")
+        if not texts:
+            return []
+        limit = self.char_limit
+        pieces: list[str] = []
+        owner: list[int] = []
+        for i, text in enumerate(texts):
+            for piece in split_text(text, limit) if limit > 0 else [text]:
+                escaped = escape(piece, quote=False)
+                # escaping lengthens the text; cut further until the escaped piece fits
+                parts = [escaped] if limit <= 0 or len(escaped) <= limit else [
+                    escape(p, quote=False) for p in split_text(piece, max(1, limit // 5))]
+                pieces.extend(parts)
+                owner.extend([i] * len(parts))
+        answers = self._translate(pieces, src, dst, "html")
+        joined: list[list[str]] = [[] for _ in texts]
+        for i, answer in zip(owner, answers, strict=True):
+            joined[i].append(answer.strip())
+        return [" ".join(p for p in parts if p) for parts in joined]
 
     def translate_html_batch(self, fragments: list[str], src: str, dst: str) -> list[str]:
         """Translate HTML fragments (``format="html"``); every result is re-sanitised with ``clean_html``."""
         return [clean_html(x) for x in self._translate(fragments, src, dst, "html")]
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    for known in ("Connection refused", "Name or service not known", "timed out", "No route to host"):
+        if known.lower() in text.lower():
+            return known.lower()
+    return type(exc).__name__

@@ -1,0 +1,134 @@
+"""A hand-made LibreTranslate 1.9.6 API on 127.0.0.1, for the faults the real server will not produce on
+demand (429, 500, limits) and for fast contract tests.
+
+It reproduces LibreTranslate's text handling: ``format="text"`` answers ``html.unescape(translation)``;
+``format="html"`` parses the fragment (entities decoded), translates each text node, serialises it with
+``&``, ``<``, ``>`` escaped (BeautifulSoup's minimal formatter) and ``html.unescape``\\ s the whole result.
+``transform`` is the "model" (upper-casing by default; ``identity`` for exactness tests). Also: list ``q``,
+``api_key`` in the body (403 when wrong), 400 for an unsupported pair, ``--batch-limit`` / ``--char-limit``
+with LibreTranslate's messages, ``/frontend/settings`` (``charLimit``), ``/spec`` (version), scripted answers.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "es"]},
+             {"code": "ar", "name": "Arabic", "targets": ["en"]}]
+KEY = "secret-key"
+VERSION = "1.9.6"
+
+
+def identity(text: str) -> str:
+    return text
+
+
+class FakeLT(ThreadingHTTPServer):
+    daemon_threads = True
+
+    allow_reuse_address = True
+
+    def __init__(self, transform: Callable[[str], str] = str.upper, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), Handler)
+        self.transform = transform
+        self.script: list[tuple[int, dict[str, Any]]] = []   # answers to send before normal service
+        self.requests: list[dict[str, Any]] = []
+        self.batch_limit = -1
+        self.char_limit = -1
+        self.key: str | None = KEY
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}"
+
+
+def _html_translate(fragment: str, transform: Callable[[str], str]) -> str:
+    """Text nodes translated, markup kept, the result serialised as BeautifulSoup's minimal formatter does."""
+    out = []
+    for part in re.split(r"(<[^>]*>)", fragment):
+        if part.startswith("<") and part.endswith(">"):
+            out.append(part)
+        elif part:
+            text = html.unescape(part)                      # the parser decodes entities
+            out.append(html.escape(transform(text), quote=False) if text.strip() else html.escape(text, quote=False))
+    return "".join(out)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: FakeLT
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, status: int, body: object) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        if self.path == "/languages":
+            self._send(200, LANGUAGES)
+        elif self.path == "/frontend/settings":
+            self._send(200, {"charLimit": self.server.char_limit, "frontendTimeout": 500, "apiKeys": True,
+                             "keyRequired": False, "suggestions": False, "filesTranslation": False})
+        elif self.path == "/spec":
+            self._send(200, {"info": {"version": VERSION, "title": "LibreTranslate"}})
+        else:
+            self._send(404, {"error": "Not Found"})
+
+    def do_POST(self) -> None:
+        if self.path != "/translate":
+            self._send(404, {"error": "Not Found"})
+            return
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.server.requests.append(body)
+        if self.server.script:
+            status, answer = self.server.script.pop(0)
+            self._send(status, answer)
+            return
+        if self.server.key is not None and body.get("api_key") != self.server.key:
+            self._send(403, {"error": "Invalid API key"})
+            return
+        src, dst = body.get("source"), body.get("target")
+        if not any(lang["code"] == src and dst in lang["targets"] for lang in LANGUAGES):
+            self._send(400, {"error": f"{dst} is not supported"})
+            return
+        q = body["q"]
+        items = q if isinstance(q, list) else [q]
+        limit = self.server.batch_limit
+        if isinstance(q, list) and limit != -1 and len(q) > limit:
+            self._send(400, {"error": f"Invalid request: request ({len(q)}) exceeds text limit ({limit})"})
+            return
+        for text in items:
+            if self.server.char_limit != -1 and len(text) > self.server.char_limit:
+                self._send(400, {"error": f"Invalid request: request ({len(text)}) exceeds text limit "
+                                          f"({self.server.char_limit})"})
+                return
+        transform = self.server.transform
+        if body.get("format") == "html":
+            out = [html.unescape(_html_translate(x, transform)) for x in items]   # what LibreTranslate 1.9.6 does
+        else:
+            out = [html.unescape(transform(x)) for x in items]
+        self._send(200, {"translatedText": out if isinstance(q, list) else out[0]})
+
+
+@contextmanager
+def running(transform: Callable[[str], str] = str.upper, port: int = 0) -> Iterator[FakeLT]:
+    srv = FakeLT(transform, port)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.server_close()

@@ -37,9 +37,21 @@ from syndicate.store import Change, Watermark
 MAX_TRACED_CHANGES = 5000
 
 
+_SITE_SHAPES: dict[int, tuple[Config, dict[str, Any]]] = {}
+
+
+def _site_shape(config: Config) -> dict[str, Any]:
+    """``asdict(config.site)``, computed once per config object (a publish asks for every feed)."""
+    cached = _SITE_SHAPES.get(id(config))
+    if cached is None or cached[0] is not config:
+        _SITE_SHAPES.clear()                  # one config at a time: a reload replaces it
+        cached = _SITE_SHAPES[id(config)] = (config, asdict(config.site))
+    return cached[1]
+
+
 def config_hash(config: Config, spec: FeedSpec, partner: Partner | None = None) -> str:
     """sha256 of everything in the config (and code version) that shapes one feed's bytes."""
-    shape: dict[str, Any] = {"version": __version__, "spec": asdict(spec), "site": asdict(config.site),
+    shape: dict[str, Any] = {"version": __version__, "spec": asdict(spec), "site": _site_shape(config),
                              "languages": list(config.feed_languages)}
     if partner is not None:
         shape["partner"] = {"name": partner.name, "embargoed": partner.embargoed,

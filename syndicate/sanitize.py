@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from syndicate.urls import safe_uri
+
 # Everything outside the XML 1.0 Char production, plus DEL and the C1 controls (U+007F–U+009F).
 _ILLEGAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
@@ -124,7 +126,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
 
     def _filter(tag: str, attribute: str, value: str) -> str | None:
         if attribute in _URL_ATTRIBUTES:
-            return absolute_url(value, base_url)
+            url = absolute_url(value, base_url)
+            return safe_uri(url) if url else None      # IRI → URI; an unrepairable link is dropped
         return value
 
     cleaned = nh3.clean(

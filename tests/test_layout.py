@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "syndicate"
 
 #: lowest first; a module may import from its own stage and the stages before it
 STAGES = [
-    {"__init__", "errors", "model", "times", "media", "sanitize"},   # shared vocabulary, no I/O
+    {"__init__", "errors", "model", "times", "media", "sanitize", "urls"},   # shared vocabulary, no I/O
     {"config"},
     {"store"},
     {"select"},

@@ -43,6 +43,7 @@ class Site:
     author: str = ""                # feed-level author name (Atom needs one); defaults to publisher
     email: str | None = None
     hub_url: str | None = None      # WebSub hub, advertised only if pinged (see delivery)
+    item_url_template: str | None = None   # link of items without url, e.g. "{base_url}{lang}/{category}/{slug}"
 
     @property
     def domain(self) -> str:

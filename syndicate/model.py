@@ -183,6 +183,8 @@ class FeedSpec:
     category_medtop: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: public URL of the category scheme (category qcodes resolve against it)
     category_scheme: str = ""
+    #: date of the feed while it has no items: when it first existed (kept in its feed state by the publisher)
+    empty_updated: datetime | None = None
 
 
 @dataclass(frozen=True)

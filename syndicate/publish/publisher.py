@@ -187,6 +187,13 @@ class Publisher:
                                                   last_modified=last_modified, written_at=now))
         return PublishResult(key=key, path=path, written=written, items=items, size=len(body), sha256=digest)
 
+    def first_existed(self, state_key: str, now: datetime) -> datetime:
+        """Date of an empty feed: its feed state's ``last_modified`` (when it was first written empty, or its
+        newest item's time when it last had items), else ``now`` (it exists from this run on). Stable: an
+        empty feed keeps its bytes from run to run; never 1970."""
+        state = self.store.feeds.state(state_key)
+        return state.last_modified if state is not None and state.last_modified is not None else now
+
     def publish_feed(self, unit: Unit, items: list[FeedItem], now: datetime, report: PublishReport) -> PublishResult:
         spec = unit.spec
         if spec.key.fmt == "newsml" and not items:
@@ -197,9 +204,11 @@ class Publisher:
         if not items and "newsml" in spec.alternates:
             # ... and therefore not advertised by an empty feed of another format
             spec = replace(spec, alternates={f: u for f, u in spec.alternates.items() if f != "newsml"})
+        if not items:
+            spec = replace(spec, empty_updated=self.first_existed(unit.prefix + spec.path, now))
         try:
             body, used = self.render(self.renderer(spec.key.fmt), spec, items, report)
-            newest = max((fi.updated for fi in used), default=None)
+            newest = max((fi.updated for fi in used), default=spec.empty_updated)
             result = replace(self.deliver(unit.sink, spec.key, spec.path, body, len(used), newest, now,
                                           unit.prefix + spec.path), audience=unit.audience.name)
             if result.written and unit.audience.is_public:

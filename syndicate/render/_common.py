@@ -63,11 +63,16 @@ def rfc3339(value: datetime) -> str:
     return utc_time(value, "date").isoformat()
 
 
-def feed_updated(items: Sequence[FeedItem]) -> datetime:
+def feed_updated(items: Sequence[FeedItem], spec: FeedSpec | None = None) -> datetime:
     """The newest shown modification time of the items (never the wall clock; an item released by its embargo
-    counts from its release); :data:`EMPTY_FEED_UPDATED` if none."""
+    counts from its release); with no items the spec's ``empty_updated`` (when the feed first existed), else
+    :data:`EMPTY_FEED_UPDATED`."""
     times = [utc_time(i.updated, "updated", i.article.id) for i in items]
-    return max(times) if times else EMPTY_FEED_UPDATED
+    if times:
+        return max(times)
+    if spec is not None and spec.empty_updated is not None:
+        return utc_time(spec.empty_updated, "empty feed date")
+    return EMPTY_FEED_UPDATED
 
 
 def check_items(items: Sequence[FeedItem]) -> None:

@@ -1,7 +1,7 @@
 """Atom 1.0 (RFC 4287) renderer: feedgen 1.0.0 plus our extension (:mod:`._feedgen_ext`).
 
 Pure: the same spec, items and site always give the same bytes (no clock: ``updated`` is the newest item's
-modification time, or :data:`._common.EMPTY_FEED_UPDATED`). Does no I/O and no validation.
+modification time; an empty feed's is ``spec.empty_updated``). Does no I/O and no validation.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def build(spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> FeedGenerato
     if c.config_text(spec.description):
         fg.subtitle(c.config_text(spec.description))
     fg.language(lang)                       # root xml:lang
-    fg.updated(c.feed_updated(items))
+    fg.updated(c.feed_updated(items, spec))
     fg.author({"name": c.feed_author(site), "uri": xml_safe(site.base_url)})
     fg.generator(c.GENERATOR)
     if site.rights:

@@ -1,7 +1,7 @@
 """RSS 2.0 renderer: feedgen 1.0.0 plus our extension (:mod:`._feedgen_ext`).
 
 Pure: the same spec, items and site always give the same bytes (``lastBuildDate`` is the newest item's
-modification time, or :data:`._common.EMPTY_FEED_UPDATED`). Does no I/O and no validation.
+modification time; an empty feed's is ``spec.empty_updated``). Does no I/O and no validation.
 
 As WordPress does: the item ``<description>`` is the short HTML (the summary, else an excerpt derived from
 the body, with the machine-translation disclosure) and ``content:encoded`` the full HTML content (with the
@@ -66,7 +66,7 @@ def build(spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> FeedGenerato
     fg = FeedGenerator()
     ext = install(fg, "rss")
     home = xml_safe(spec.home_url)
-    updated = c.feed_updated(items)
+    updated = c.feed_updated(items, spec)
     ext.home_url = home
     ext.last_build = c.rfc822(updated)
     # The self link and the other links go out as atom:link through the extension (feedgen keeps only self).

@@ -185,6 +185,8 @@ class FeedSpec:
     category_scheme: str = ""
     #: date of the feed while it has no items: when it first existed (kept in its feed state by the publisher)
     empty_updated: datetime | None = None
+    #: href of the XSL stylesheet (``[output] stylesheet = true``): RSS and Atom open readable in a browser
+    stylesheet: str | None = None
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ class Output:
     path_template: str = "{lang}/{category}/{file}"
     #: NewsML-G2 for partners (not public): <partners_dir>/<partner>/<lang>/<category>/newsml.xml
     partners_dir: Path | None = None
+    #: write feed.xsl and link it from RSS and Atom, so a feed opened in a browser is readable
+    stylesheet: bool = False
 
 
 @dataclass(frozen=True)

@@ -70,4 +70,6 @@ def build_spec(config: Config, lang: str, category: str, fmt: str) -> FeedSpec:
         category_names={c.slug: c.name(lang) for c in config.categories},
         category_medtop={c.slug: tuple(c.medtop) for c in config.categories if c.medtop},
         category_scheme=f"{site.base_url}categories/",
+        stylesheet=("../" * path.count("/") + "feed.xsl") if config.output.stylesheet and fmt in ("rss", "atom")
+        else None,
     )

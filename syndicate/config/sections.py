@@ -103,7 +103,7 @@ def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
 
 
 def _output(r: _Reader, base_dir: Path) -> Output:
-    r.unknown({"dir", "formats", "items_per_feed", "path_template", "partners_dir"})
+    r.unknown({"dir", "formats", "items_per_feed", "path_template", "partners_dir", "stylesheet"})
     formats = r.strings("formats", ("rss", "atom", "json"))
     for f in formats:
         if f not in FORMATS:
@@ -120,7 +120,8 @@ def _output(r: _Reader, base_dir: Path) -> Output:
     out_dir = _path(base_dir, r.get("dir", str, "../feeds"))
     assert out_dir is not None
     return Output(dir=out_dir, formats=formats, items_per_feed=n,
-                  path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")))
+                  path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")),
+                  stylesheet=bool(r.get("stylesheet", bool, False)))
 
 
 def _store_url(r: _Reader, base_dir: Path) -> str:

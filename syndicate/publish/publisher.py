@@ -26,8 +26,10 @@ from syndicate.config.layout import build_spec, categories_of, matches
 from syndicate.deliver.files import FileSink
 from syndicate.errors import ItemError, RenderError, SyndicateError
 from syndicate.model import PUBLIC, Article, Audience, FeedItem, FeedKey, FeedSpec, PublishResult, Status
+from syndicate.render import pages
 from syndicate.render.base import Renderer, get_renderer
 from syndicate.render.newsml import item_path, render_item
+from syndicate.render.pages import FeedEntry
 from syndicate.select.feeds import select_items, with_links
 from syndicate.select.plan import (
     MAX_TRACED_CHANGES,
@@ -59,6 +61,8 @@ class PublishReport:
     skipped: int = 0            # feeds not rendered: their inputs did not change (incremental publishing)
     interrupted: bool = False   # stopped early on request (SIGTERM); the rest stays out of date
     reasons: dict[str, str] = field(default_factory=dict)   # state key -> why it was rendered
+    pages_written: int = 0      # index pages, OPML and XSL written (unchanged ones are not rewritten)
+    page_errors: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> list[PublishResult]:
@@ -356,11 +360,53 @@ class Publisher:
         every_feed = not feeds and not formats
         if not report.interrupted and every_feed and not self.dry_run:
             self.write_item_files(now, report, full=full)
+            self.write_pages(report)
             if units:
                 marks = self.store.feeds.watermarks()
                 if all(u.target.state_key in marks for u in units):
                     self.store.feeds.forget_timers(min(marks[u.target.state_key].rendered_at for u in units))
         return report
+
+    def write_pages(self, report: PublishReport) -> None:
+        """The front door (:mod:`syndicate.render.pages`): ``index.html`` at the output root and per language,
+        ``feeds.opml`` and, with ``[output] stylesheet``, ``feed.xsl``; listing only feed files that exist.
+        Atomic and skipped when unchanged, like the feeds. A failure is reported, never fatal to the feeds."""
+        config = self.config
+        root = Path(config.output.dir)
+        entries: list[FeedEntry] = []
+        for lang in config.feed_languages:
+            for category in categories_of(config):
+                specs = [build_spec(config, lang, category, fmt) for fmt in config.output.formats]
+                files = tuple((s.key.fmt, s.self_url) for s in specs if (root / s.path).is_file())
+                if files:
+                    first = specs[0]
+                    entries.append(FeedEntry(lang=lang, category=category, name=first.category_name or
+                                             first.title.split(" — ")[0], title=first.title,
+                                             home_url=first.home_url, files=files))
+        base = config.site.feeds_url
+        languages = [(lang, f"{base}{lang}/{pages.INDEX}") for lang in config.feed_languages
+                     if any(e.lang == lang for e in entries)]
+        first_lang = config.feed_languages[0] if config.feed_languages else "en"
+        out: list[tuple[str, bytes]] = [
+            (pages.INDEX, pages.index_html(config.site.name, entries, lang=first_lang, languages=languages,
+                                           opml_url=base + pages.OPML, root_url=None)),
+            (pages.OPML, pages.opml(config.site.name, entries))]
+        for lang, _ in languages:
+            out.append((f"{lang}/{pages.INDEX}",
+                        pages.index_html(config.site.name, [e for e in entries if e.lang == lang], lang=lang,
+                                         languages=languages, opml_url=base + pages.OPML,
+                                         root_url=base + pages.INDEX)))
+        if config.output.stylesheet:
+            out.append((pages.XSL, pages.feed_xsl()))
+        for path, body in out:
+            try:
+                written = self.sink.deliver(path, body)
+            except SyndicateError as exc:
+                log.error("page %s failed: %s", path, exc)
+                report.page_errors.append(f"{path}: {exc}")
+                continue
+            if written:
+                report.pages_written += 1
 
     def units(self, feeds: Sequence[str] = (), formats: Sequence[str] | None = None, partners: bool = True
               ) -> Iterator[Unit]:

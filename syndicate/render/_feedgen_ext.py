@@ -111,5 +111,9 @@ def render_feedgen(build: Callable[[FeedSpec, Sequence[FeedItem], Site], FeedGen
         raise                       # names the item and field already
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise RenderError(f"cannot render {label} feed", context=str(spec.key)) from exc
+    if spec.stylesheet:
+        from syndicate.render.pages import with_stylesheet
+
+        body = with_stylesheet(body, spec.stylesheet)
     return body
 

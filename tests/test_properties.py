@@ -24,7 +24,7 @@ from syndicate.ingest import IngestOptions
 from syndicate.ingest.jsonl import parse_jsonl
 from syndicate.render._common import WORD_JOINER
 from syndicate.render.base import get_renderer
-from syndicate.sanitize import plain_text, protect_text, text_field
+from syndicate.sanitize import name_text, plain_text, protect_text, text_field
 from syndicate.store import open_store
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -122,7 +122,7 @@ def test_arbitrary_text_round_trips_through_every_format(prop_store, title, body
         # an Atom entry with neither body nor link falls back to its excerpt (the title) rather than no content
         assert seen["content"] == visible_body or (fmt == "atom" and not visible_body
                                                    and seen["content"] == plain_text(article.title)), fmt
-        assert seen["author"] == (plain_text(author) or None), fmt
+        assert seen["author"] == (name_text(author) or None), fmt      # bylines lose only real HTML tags
 
 
 @PROPERTY_SETTINGS
@@ -132,6 +132,13 @@ def test_stored_text_fields_show_exactly_their_visible_text(text):
     assert plain_text(text_field(text)) == plain_text(text)
     visible = plain_text(text)
     assert plain_text(protect_text(visible)) == visible
+
+
+@PROPERTY_SETTINGS
+@given(text=TEXT)
+def test_stored_names_show_exactly_their_visible_text(text):
+    """A byline stored as protect_text(name_text(x)) reads back through the renderers' plain_text unchanged."""
+    assert plain_text(protect_text(name_text(text))) == name_text(text)
 
 
 @pytest.mark.parametrize("text, visible", [

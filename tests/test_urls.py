@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from conftest import SEED_PAGE
 from lxml import etree
@@ -100,6 +101,8 @@ def _urls_in(path: Path) -> list[str]:
     data = path.read_bytes()
     urls: list[str] = []
     html_parts: list[str] = []
+    if path.suffix == ".html":
+        return [e.get("href") for e in lxml.html.fromstring(data).iter("a", "link") if e.get("href")]
     if path.suffix == ".json":
         def walk(value: object, key: str = "") -> None:
             if isinstance(value, dict):
@@ -117,7 +120,7 @@ def _urls_in(path: Path) -> list[str]:
     else:
         root = etree.fromstring(data)
         for element in root.iter():
-            for name in ("href", "src", "uri", "url", "domain", "scheme"):
+            for name in ("href", "src", "uri", "url", "domain", "scheme", "xmlUrl", "htmlUrl"):
                 value = element.get(name)
                 if value and "://" in value:
                     urls.append(value)
@@ -151,7 +154,8 @@ def _publish(tmp_path: Path, extra: str = TEMPLATE) -> tuple[Path, object]:
 
 def test_every_written_url_is_an_rfc3986_uri(tmp_path: Path, feed_errors) -> None:
     out, _ = _publish(tmp_path)
-    files = [p for p in out.rglob("*") if p.suffix in (".xml", ".json")]
+    files = [p for p in out.rglob("*") if p.suffix in (".xml", ".json", ".html", ".opml")]
+    assert {"index.html", "feeds.opml"} <= {p.name for p in files}
     assert len(files) > 20
     checked = 0
     for path in files:

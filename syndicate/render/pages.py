@@ -3,7 +3,8 @@
 Pure: the pages depend only on the feeds listed (no clock), so the same config and output give the same bytes.
 The publisher lists only the feed files that exist, so no page links a file that is not written.
 
-- ``index.html`` lists every feed with its format links and carries ``<link rel="alternate">`` discovery tags
+- ``index.html`` (HTML that is also well-formed XML: void elements self-closed) lists every feed with its
+  format links and carries ``<link rel="alternate">`` discovery tags
   (typed, with ``hreflang``) for every feed file; the root page has every language, each language page its
   own, right-to-left for Arabic and other RTL languages. Plain HTML, no script.
 - ``feeds.opml`` is OPML 2.0: one outline per language holding one outline per category (``type="rss"``,
@@ -80,8 +81,8 @@ def index_html(site_name: str, feeds: Sequence[FeedEntry], *, lang: str, languag
     heading, every_language, opml_label = _texts(lang)
     site = config_text(site_name)
     direction = text_direction(lang)
-    head = [f'<!DOCTYPE html>\n<html lang="{_e(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    head = [f'<!DOCTYPE html>\n<html lang="{_e(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8"/>',
+            '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
             f"<title>{_e(heading)} — {_e(site)}</title>",
             "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:auto;padding:1rem;line-height:1.5}"
             "li{margin:.3rem 0}.formats a{margin-inline-end:.6rem}</style>"]
@@ -89,8 +90,8 @@ def index_html(site_name: str, feeds: Sequence[FeedEntry], *, lang: str, languag
         for fmt, url in feed.files:
             label = f"{config_text(feed.title)} ({FORMAT_LABELS.get(fmt, fmt)})"
             head.append(f'<link rel="alternate" type="{FORMAT_TYPES[fmt]}" hreflang="{_e(feed.lang)}" '
-                        f'title="{_e(label)}" href="{_url(url)}">')
-    head.append(f'<link rel="outline" type="text/x-opml" title="{_e(opml_label)}" href="{_url(opml_url)}">')
+                        f'title="{_e(label)}" href="{_url(url)}"/>')
+    head.append(f'<link rel="outline" type="text/x-opml" title="{_e(opml_label)}" href="{_url(opml_url)}"/>')
     body = ["</head>\n<body>", f"<h1>{_e(heading)} — {_e(site)}</h1>"]
     nav = []
     if root_url is not None:

@@ -102,6 +102,7 @@ class Publisher:
         self.sink = FileSink(config.output.dir)
         self._renderers: dict[str, Renderer] = {}
         self._family_cache: OrderedDict[str, list[Article]] | None = None   # only during publish()
+        self._site_first: datetime | None = None     # when the site's feeds first existed (empty feeds' date)
         #: called as ``listener(result, body)`` after a public feed's new bytes are durably written (WebSub)
         self.listeners: list[Callable[[PublishResult, bytes], None]] = []
 
@@ -193,10 +194,16 @@ class Publisher:
 
     def first_existed(self, state_key: str, now: datetime) -> datetime:
         """Date of an empty feed: its feed state's ``last_modified`` (when it was first written empty, or its
-        newest item's time when it last had items), else ``now`` (it exists from this run on). Stable: an
-        empty feed keeps its bytes from run to run; never 1970."""
+        newest item's time when it last had items); for a feed without a state yet, when the site's feeds
+        first existed (the earliest ``written_at`` of any feed state), else ``now``. Stable: an empty feed keeps
+        its bytes from run to run, and a run killed halfway then resumed later dates its remaining empty feeds
+        like an uninterrupted run; never 1970."""
         state = self.store.feeds.state(state_key)
-        return state.last_modified if state is not None and state.last_modified is not None else now
+        if state is not None and state.last_modified is not None:
+            return state.last_modified
+        if self._site_first is None:
+            self._site_first = min((s.written_at for s in self.store.feeds.states()), default=now)
+        return self._site_first
 
     def publish_feed(self, unit: Unit, items: list[FeedItem], now: datetime, report: PublishReport) -> PublishResult:
         spec = unit.spec
@@ -310,6 +317,7 @@ class Publisher:
         or killed run loses nothing: the next run renders only what is still out of date.
         """
         self._family_cache = OrderedDict()
+        self._site_first = None
         try:
             return self._publish(now, feeds, formats, partners, full, stop, run_id, report or PublishReport())
         finally:

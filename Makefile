@@ -22,10 +22,14 @@ $(VENV)/.dev: $(BIN)/python pyproject.toml
 demo: $(VENV)/.core
 	$(BIN)/syndicate demo
 
-# Debian's apertium (a real offline MT engine for the tests); needs root, as CI is.
+# Debian's apertium (a real offline MT engine for the tests) and chromium (the index pages and XSL-styled feeds
+# are checked in a real headless browser); needs root, as CI is.
 system-deps:
 	@if ! command -v apertium >/dev/null 2>&1 || ! apertium -l 2>/dev/null | grep -q eng-spa; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apertium apertium-eng-spa; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	fi
 
 test: $(VENV)/.dev system-deps

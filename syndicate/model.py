@@ -188,6 +188,10 @@ class FeedSpec:
     html_rendition: bool = False
     #: public URL of the category scheme (category qcodes resolve against it)
     category_scheme: str = ""
+    #: date of the feed while it has no items: when it first existed (kept in its feed state by the publisher)
+    empty_updated: datetime | None = None
+    #: href of the XSL stylesheet (``[output] stylesheet = true``): RSS and Atom open readable in a browser
+    stylesheet: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from syndicate.urls import safe_uri
+
 # Everything outside the XML 1.0 Char production, plus DEL and the C1 controls (U+007F–U+009F).
 _ILLEGAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
@@ -82,6 +84,38 @@ def plain_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Elements of HTML (and the old presentational ones) that a byline may carry as markup; any other "<word>" in
+# a name is text ("World & <Region>", "Desk <North>").
+_HTML_ELEMENTS = frozenset(ALLOWED_TAGS | {
+    "address", "area", "article", "aside", "audio", "base", "bdi", "bdo", "big", "body", "button", "canvas",
+    "center", "col", "colgroup", "data", "datalist", "details", "dialog", "embed", "fieldset", "font", "footer",
+    "form", "frame", "frameset", "h1", "head", "header", "html", "iframe", "input", "label", "legend", "link",
+    "main", "map", "marquee", "meta", "meter", "nav", "nobr", "noscript", "object", "optgroup", "option",
+    "output", "param", "picture", "progress", "rp", "rt", "ruby", "script", "section", "select", "slot",
+    "source", "strike", "style", "summary", "svg", "math", "template", "textarea", "title", "track", "tt",
+    "var", "video", "wbr", "xmp",
+})
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>|<![^<>]*>|<\?[^<>]*>")
+
+
+def _strip_html_tag(match: re.Match[str]) -> str:
+    name = match.group(2)
+    return " " if name is None or name.lower() in _HTML_ELEMENTS else match.group(0)
+
+
+@lru_cache(maxsize=16384)
+def name_text(text: str) -> str:
+    """A name or byline (author, credit) as visible text: like :func:`plain_text`, but only real HTML tags are
+    markup; any other ``<word>`` stays, so ``World & <Region>`` keeps its ``<Region>``."""
+    text = xml_safe(text)
+    text = _HIDDEN.sub(" ", text)
+    text = _ANY_TAG.sub(_strip_html_tag, text)
+    text = html.unescape(text)
+    text = xml_safe(text)
+    text = strip_bidi_controls(text)
+    return _SPACES.sub(" ", text).strip()
+
+
 def _escape_charref(match: re.Match[str]) -> str:
     ref = match.group(0)
     return "&amp;" + ref[1:] if html.unescape(ref) != ref else ref
@@ -124,7 +158,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
 
     def _filter(tag: str, attribute: str, value: str) -> str | None:
         if attribute in _URL_ATTRIBUTES:
-            return absolute_url(value, base_url)
+            url = absolute_url(value, base_url)
+            return safe_uri(url) if url else None      # IRI → URI; an unrepairable link is dropped
         return value
 
     cleaned = nh3.clean(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -117,14 +118,45 @@ def test_init_then_demo_in_a_fresh_directory(tmp_path):
     again = subprocess.run([*exe, "init", str(site)], capture_output=True, text=True)
     assert again.returncode == 2 and "exists" in again.stderr
     cfg = str(site / "config" / "syndicate.toml")
+    # Debian's Apertium with eng-spa is installed (make system-deps): the demo adds a disclosed Spanish MT
     demo = subprocess.run([*exe, "--config", cfg, "demo", "--now", "2026-11-27T12:00:00Z"], capture_output=True,
                           text=True)
     assert demo.returncode == 0, demo.stderr
-    assert "12 new" in demo.stdout and "38 feeds written" in demo.stdout and "11 item files" in demo.stdout
+    assert "12 new" in demo.stdout and "57 feeds written" in demo.stdout and "18 item files" in demo.stdout
+    assert "machine translation: en→es by Apertium" in demo.stdout
     feeds = site / "feeds"
+    es = feedparser.parse((feeds / "es/all/rss.xml").read_bytes())
+    assert es.feed.language == "es" and len(es.entries) == 7 and not es.bozo
+    assert all(any(t.term == "machine-translation" for t in e.tags) for e in es.entries)
+    assert all("Traducción automática (apertium" in e.content[0].value for e in es.entries)
+    # it ends by saying where to look: the index page, one feed per format, the console
+    tail = demo.stdout.strip().splitlines()[-6:]
+    assert tail[0] == f"index page: {feeds / 'index.html'}  (served as https://news.example.org/feeds/index.html)"
+    assert [line.split(":", 1)[0].strip() for line in tail[1:5]] == ["rss", "atom", "json", "newsml"]
+    assert all(Path(line.split(": ", 1)[1]).is_file() for line in tail[1:5])
+    assert tail[5].startswith("console: http://127.0.0.1:8080/admin/")
+    assert (feeds / "index.html").is_file() and (feeds / "es" / "index.html").is_file()
     ar = feedparser.parse((feeds / "ar/all/rss.xml").read_bytes())
     assert ar.feed.language == "ar" and len(ar.entries) == 4 and not ar.bozo
     jf = json.loads((feeds / "en/all/feed.json").read_bytes())
     assert len(jf["items"]) == 7          # 8 English samples, one of them under embargo until 2030
     check = subprocess.run([*exe, "--config", cfg, "check"], capture_output=True, text=True)
     assert check.returncode == 0 and check.stdout.strip().endswith("ok")
+
+
+def test_demo_without_apertium_says_how_to_see_machine_translation(tmp_path):
+    """No apertium on PATH (really absent for the process): English and Arabic only, and one line saying how."""
+    exe = [sys.executable, "-m", "syndicate"]
+    site = tmp_path / "site"
+    subprocess.run([*exe, "init", str(site)], check=True, capture_output=True)
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    env = {**os.environ, "PATH": str(empty)}
+    demo = subprocess.run([*exe, "--config", str(site / "config" / "syndicate.toml"), "demo", "--now",
+                           "2026-11-27T12:00:00Z"], capture_output=True, text=True, env=env)
+    assert demo.returncode == 0, demo.stderr
+    assert "38 feeds written" in demo.stdout and "11 item files" in demo.stdout
+    how = [line for line in demo.stdout.splitlines() if "apt-get" in line or "translation" in line]
+    assert how == ["to see a disclosed Spanish machine translation too: apt-get install apertium apertium-eng-spa, "
+                   "then run the demo again"]
+    assert not (site / "feeds" / "es").exists()

@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from factories import make_article
+from lxml import etree
 from sites import make_site
 
 from syndicate.config import load_config
@@ -85,6 +86,10 @@ class TreeChecker:
             return self.feed_errors(body)
         if path.name.endswith(".xml"):
             return self.newsml.errors(body)
+        if path.name == "index.html":       # whole, never torn: a complete document
+            return [] if body.rstrip().endswith(b"</html>") else ["torn index.html"]
+        if path.name == "feeds.opml":
+            return [] if etree.fromstring(body).get("version") == "2.0" else ["bad feeds.opml"]
         return [f"unexpected file {path.name}"]
 
     def check(self, out: Path) -> int:

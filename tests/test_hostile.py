@@ -108,6 +108,17 @@ def _validate_tree(root: Path, validators) -> int:
             assert atom_validator.errors(body) == [] and feed_errors(body) == [], path
         elif path.name == "rss.xml":
             assert feed_errors(body) == [], path
+        elif path.name == "index.html":       # the front door: plain HTML, no script, only http(s) links
+            page = lxml.html.fromstring(body)
+            assert page.findall(".//script") == [], path
+            assert not [a for e in page.iter() for a in e.attrib if a.lower().startswith("on")], path
+            assert all(e.get("href", "").startswith("https://") for e in page.iter("a", "link")), path
+            count += 1
+            continue
+        elif path.name == "feeds.opml":
+            assert etree.fromstring(body).get("version") == "2.0", path
+            count += 1
+            continue
         else:
             assert newsml_validator.errors(body) == [], path
         for fragment in _html_payloads(path, body):

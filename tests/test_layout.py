@@ -12,8 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "syndicate"
 
 #: lowest first; a module may import from its own stage and the stages before it
 STAGES = [
-    {"__init__", "errors", "model", "times", "media", "sanitize", "redact"},   # shared vocabulary, no I/O
-    {"net"},                                                                    # the one HTTP client
+    {"__init__", "errors", "model", "times", "media", "sanitize", "redact", "urls"},   # shared vocabulary, no I/O
+    {"net"},                                                                            # the one HTTP client
     {"config"},
     {"store"},
     {"select"},

@@ -22,8 +22,9 @@ from lxml import etree
 
 from syndicate.ingest import IngestOptions
 from syndicate.ingest.jsonl import parse_jsonl
+from syndicate.render._common import WORD_JOINER
 from syndicate.render.base import get_renderer
-from syndicate.sanitize import plain_text, protect_text, text_field
+from syndicate.sanitize import name_text, plain_text, protect_text, text_field
 from syndicate.store import open_store
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -93,7 +94,7 @@ def readback(article, atom_validator, jsonfeed_validator, newsml_validator, feed
             if fmt == "atom":
                 assert atom_validator.errors(body) == []
             entry = feedparser.parse(body).entries[0]
-            content = entry.content[0] if "content" in entry else entry.get("summary_detail")
+            content = entry.content[0] if "content" in entry else None     # RSS: content:encoded
             out[fmt] = {"title": shown(entry.title_detail),
                         "content": shown(content) if content else "",
                         "author": entry.get("author")}
@@ -114,9 +115,14 @@ def test_arbitrary_text_round_trips_through_every_format(prop_store, title, body
     expected_title = plain_text(title) or plain_text(article.title)
     assert expected_title
     for fmt, seen in readback(article, atom_validator, jsonfeed_validator, newsml_validator, feed_errors).items():
-        assert seen["title"] == expected_title, fmt
-        assert seen["content"] == visible_body, fmt
-        assert seen["author"] == (plain_text(author) or None), fmt
+        # JSON Feed titles and NewsML-G2 headlines carry an invisible word joiner after a "<" or "&" that would
+        # start markup (render._common.inert_text); the visible text is the same
+        title_seen = seen["title"].replace(WORD_JOINER, "") if fmt in ("json", "newsml") else seen["title"]
+        assert title_seen == expected_title, fmt
+        # an Atom entry with neither body nor link falls back to its excerpt (the title) rather than no content
+        assert seen["content"] == visible_body or (fmt == "atom" and not visible_body
+                                                   and seen["content"] == plain_text(article.title)), fmt
+        assert seen["author"] == (name_text(author) or None), fmt      # bylines lose only real HTML tags
 
 
 @PROPERTY_SETTINGS
@@ -126,6 +132,13 @@ def test_stored_text_fields_show_exactly_their_visible_text(text):
     assert plain_text(text_field(text)) == plain_text(text)
     visible = plain_text(text)
     assert plain_text(protect_text(visible)) == visible
+
+
+@PROPERTY_SETTINGS
+@given(text=TEXT)
+def test_stored_names_show_exactly_their_visible_text(text):
+    """A byline stored as protect_text(name_text(x)) reads back through the renderers' plain_text unchanged."""
+    assert plain_text(protect_text(name_text(text))) == name_text(text)
 
 
 @pytest.mark.parametrize("text, visible", [

@@ -61,7 +61,8 @@ def test_entry_links_keep_rel_type_hreflang() -> None:
     en, ar = bilingual_pair(3)
     entry = feedparser.parse(render([item(ar, en)])).entries[0]
     links = {(link.rel, link.get("hreflang"), link.type): link.href for link in entry.links}
-    assert links == {("alternate", "ar", "text/html"): ar.url, ("alternate", "en", "text/html"): en.url}
+    assert links == {("alternate", "ar", "text/html"): ar.url, ("alternate", "en", "text/html"): en.url,
+                     ("alternate", None, "text/html"): ar.url}
     assert entry.link == ar.url                     # the entry's own page is its main link
     titled = tree(render([item(ar, en)])).find("a:entry/a:link[@hreflang='en']", NS)
     assert titled.get("title") == en.title
@@ -190,3 +191,39 @@ def test_entry_without_url_still_valid(hours: int, atom_validator) -> None:
     body = render([item(article)])
     assert atom_validator.errors(body) == []
     assert tree(body).findall("a:entry/a:link", NS) == []
+
+
+def test_own_language_alternate_first_and_feedparser_link_own() -> None:
+    """An English entry with an Arabic translation: the first text/html alternate is the English page (readers
+    that take the first) and feedparser's entry.link (the last) is the English page too."""
+    en, ar = bilingual_pair(3)
+    body = render([item(en, ar), item(ar, en)])
+    entries = tree(body).findall("a:entry", NS)
+    firsts = [e.find("a:link[@rel='alternate'][@type='text/html']", NS).get("href") for e in entries]
+    assert firsts == [en.url, ar.url]
+    assert [e.link for e in feedparser.parse(body).entries] == [en.url, ar.url]
+
+
+def test_content_never_blank(atom_validator) -> None:
+    """No <content/> without text: the summary stands in; with neither, content is left out (the link stays)."""
+    summary_only = make_article(1, body_html="", summary="Only a summary.", credit=None)
+    nothing = make_article(2, body_html="", summary="", credit=None)
+    body = render([item(summary_only), item(nothing)])
+    assert atom_validator.errors(body) == []
+    first, second = tree(body).findall("a:entry", NS)
+    assert first.findtext("a:content", namespaces=NS) == "<p>Only a summary.</p>"
+    assert second.find("a:content", NS) is None
+    assert second.find("a:link[@rel='alternate']", NS) is not None
+    for content in tree(body).iter("{http://www.w3.org/2005/Atom}content"):
+        assert (content.text or "").strip()
+
+
+def test_config_names_and_bylines_with_angle_brackets(atom_validator) -> None:
+    spec_title = "World & <Region> — News"
+    body = render([item(make_article(1, author="Desk &lt;North&gt; & Co"))], title=spec_title,
+                  category_names={"politics": "World & <Region>"})
+    assert atom_validator.errors(body) == []
+    parsed = feedparser.parse(body)
+    assert parsed.feed.title == spec_title
+    assert parsed.entries[0].author == "Desk <North> & Co"
+    assert tree(body).find("a:entry/a:category", NS).get("label") == "World & <Region>"

@@ -124,3 +124,24 @@ def test_feed_extension_links_formats_and_translations() -> None:
     ext = load(render([]))["_syndicate"]
     assert ext == {"formats": {"atom": spec.alternates["atom"], "rss": spec.alternates["rss"]},
                    "translations": {"ar": spec.translations["ar"]}}
+
+
+def test_markup_titles_stay_text_in_html_rendering_readers(jsonfeed_validator) -> None:
+    """A JSON Feed title is plain text; one that looks like markup gets word joiners, so a reader that renders
+    it as HTML shows the same text and creates no element. Ordinary titles are unchanged."""
+    import html as html_mod
+
+    import lxml.html
+
+    hostile = "<img src=x onerror=alert(1)> &amp; co"
+    body = render([item(make_article(1, title=html_mod.escape(hostile))),
+                   item(make_article(2, title="AT&amp;T growth < 3%"))], title="World & <Region>")
+    assert jsonfeed_validator.errors(body) == []
+    doc = load(body)
+    title = doc["items"][0]["title"]
+    fragment = lxml.html.fragment_fromstring(title, create_parent="div")
+    assert list(fragment.iterdescendants()) == []
+    assert fragment.text_content().replace("\u2060", "") == hostile
+    assert title.replace("\u2060", "") == hostile
+    assert doc["items"][1]["title"] == "AT&T growth < 3%"
+    assert doc["title"].replace("\u2060", "") == "World & <Region>"

@@ -124,7 +124,7 @@ def test_stop_interrupts_a_publish_and_the_next_start_finishes_it(site, monkeypa
     [rest] = again.catch_up()
     assert rest.run.id == cut.run.id and rest.run.status == SUCCESS and rest.run.attempts == 2
     assert rest.run.counts["rendered"] == 27 and rest.run.counts["skipped"] == 3
-    assert len(writes) == 30
+    assert len([w for w in writes if not w.endswith(("index.html", "feeds.opml"))]) == 30   # + the front door
 
 
 def test_failures_in_a_row_count_back_to_the_last_success(site, tmp_path):

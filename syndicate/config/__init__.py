@@ -47,6 +47,7 @@ class Site:
     author: str = ""                # feed-level author name (Atom needs one); defaults to publisher
     email: str | None = None
     hub_url: str | None = None      # WebSub hub, advertised only if pinged (see delivery)
+    item_url_template: str | None = None   # link of items without url, e.g. "{base_url}{lang}/{category}/{slug}"
 
     @property
     def domain(self) -> str:
@@ -73,6 +74,8 @@ class Output:
     path_template: str = "{lang}/{category}/{file}"
     #: NewsML-G2 for partners (not public): <partners_dir>/<partner>/<lang>/<category>/newsml.xml
     partners_dir: Path | None = None
+    #: write feed.xsl and link it from RSS and Atom, so a feed opened in a browser is readable
+    stylesheet: bool = False
 
 
 @dataclass(frozen=True)

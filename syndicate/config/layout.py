@@ -95,4 +95,6 @@ def build_spec(config: Config, lang: str, category: str, fmt: str, partner: Part
         category_subj={c.slug: c.subj for c in config.categories if c.subj},
         html_rendition=partner is not None and partner.html_rendition and fmt == "newsml",
         category_scheme=f"{site.base_url}categories/",
+        stylesheet=("../" * path.count("/") + "feed.xsl") if config.output.stylesheet and fmt in ("rss", "atom")
+        else None,
     )

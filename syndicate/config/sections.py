@@ -45,7 +45,8 @@ def _path(base_dir: Path, value: str | None) -> Path | None:
 
 
 def _site(r: _Reader) -> Site:
-    r.unknown({"name", "base_url", "feeds_url", "publisher", "rights", "usage_terms", "author", "email", "hub_url"})
+    r.unknown({"name", "base_url", "feeds_url", "publisher", "rights", "usage_terms", "author", "email", "hub_url",
+               "item_url_template"})
     base = _url(r, "base_url", r.get("base_url", str, required=True))
     if not base.endswith("/"):
         base += "/"
@@ -57,7 +58,25 @@ def _site(r: _Reader) -> Site:
     return Site(name=r.get("name", str, required=True), base_url=base, feeds_url=feeds, publisher=publisher,
                 rights=r.get("rights", str, f"© {publisher}"), usage_terms=r.get("usage_terms", str, ""),
                 author=r.get("author", str, publisher), email=r.get("email", str),
-                hub_url=_url(r, "hub_url", hub) if hub else None)
+                hub_url=_url(r, "hub_url", hub) if hub else None,
+                item_url_template=_item_url_template(r))
+
+
+ITEM_URL_FIELDS = ("base_url", "lang", "category", "id", "slug")
+
+
+def _item_url_template(r: _Reader) -> str | None:
+    """``[site] item_url_template``: only the known ``{fields}``, checked now rather than at publish time."""
+    template = r.get("item_url_template", str)
+    if not template:
+        return None
+    template = str(template)
+    try:
+        template.format(**{name: "x" for name in ITEM_URL_FIELDS})
+    except (KeyError, IndexError, ValueError) as exc:
+        fields = ", ".join(ITEM_URL_FIELDS)
+        raise r.fail("item_url_template", f"unknown or malformed field {exc} (fields: {fields})") from None
+    return template
 
 
 def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
@@ -94,7 +113,7 @@ def _categories(r: _Reader, langs: tuple[str, ...]) -> tuple[Category, ...]:
 
 
 def _output(r: _Reader, base_dir: Path) -> Output:
-    r.unknown({"dir", "formats", "items_per_feed", "path_template", "partners_dir"})
+    r.unknown({"dir", "formats", "items_per_feed", "path_template", "partners_dir", "stylesheet"})
     formats = r.strings("formats", ("rss", "atom", "json"))
     for f in formats:
         if f not in FORMATS:
@@ -106,7 +125,8 @@ def _output(r: _Reader, base_dir: Path) -> Output:
     out_dir = _path(base_dir, r.get("dir", str, "../feeds"))
     assert out_dir is not None
     return Output(dir=out_dir, formats=formats, items_per_feed=n,
-                  path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")))
+                  path_template=template, partners_dir=_path(base_dir, r.get("partners_dir", str, "../partners")),
+                  stylesheet=bool(r.get("stylesheet", bool, False)))
 
 
 def _store_url(r: _Reader, base_dir: Path) -> str:

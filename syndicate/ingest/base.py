@@ -32,6 +32,7 @@ from syndicate.sanitize import (
     absolute_url,
     clean_html,
     headline_from,
+    name_text,
     plain_text,
     protect_text,
     text_field,
@@ -199,13 +200,14 @@ def parse_time(value: Any, item: str, field: str, *, required: bool = False) -> 
         raise ItemError(f"{value!r} is out of range in UTC (years 1–9999)", item=item, field=field) from None
 
 
-def optional_text(value: Any, item: str, field: str) -> str | None:
-    """Plain one-line text or ``None`` when missing or blank."""
+def optional_text(value: Any, item: str, field: str, *, name: bool = False) -> str | None:
+    """Plain one-line text or ``None`` when missing or blank. A ``name`` (author, credit) loses only real HTML
+    tags (:func:`~syndicate.sanitize.name_text`): ``World & <Region>`` stays intact."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise ItemError(f"must be a string, not {type(value).__name__}", item=item, field=field)
-    text = text_field(value)
+    text = protect_text(name_text(value)) if name else text_field(value)
     return text or None
 
 
@@ -280,8 +282,10 @@ def build_article(item: str, options: IngestOptions, *, id: str, lang: str, cate
     clean_title = protect_text(clean_title)
     return Article(
         id=id, lang=lang, category=category, title=clean_title, body_html=body, published=published,
-        summary=optional_text(summary, item, "summary") or "", author=optional_text(author, item, "author"),
-        credit=optional_text(credit, item, "credit"), url=url, updated=updated, embargo=embargo, status=status,
+        summary=optional_text(summary, item, "summary") or "",
+        author=optional_text(author, item, "author", name=True),
+        credit=optional_text(credit, item, "credit", name=True),
+        url=url, updated=updated, embargo=embargo, status=status,
         translation_of=translation_of, correction_note=optional_text(correction_note, item, "correction_note"),
     )
 

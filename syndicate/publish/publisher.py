@@ -26,9 +26,10 @@ from syndicate.config.layout import build_spec, categories_of, matches
 from syndicate.deliver.files import FileSink
 from syndicate.errors import ItemError, RenderError, SyndicateError
 from syndicate.model import PUBLIC, Article, Audience, FeedItem, FeedKey, FeedSpec, PublishResult, Status
-from syndicate.render import ninjs
+from syndicate.render import ninjs, pages
 from syndicate.render.base import Renderer, get_renderer
 from syndicate.render.newsml import item_path, render_item
+from syndicate.render.pages import FeedEntry
 from syndicate.select.feeds import select_items, with_links
 from syndicate.select.plan import (
     MAX_TRACED_CHANGES,
@@ -61,6 +62,8 @@ class PublishReport:
     skipped: int = 0            # feeds not rendered: their inputs did not change (incremental publishing)
     interrupted: bool = False   # stopped early on request (SIGTERM); the rest stays out of date
     reasons: dict[str, str] = field(default_factory=dict)   # state key -> why it was rendered
+    pages_written: int = 0      # index pages, OPML and XSL written (unchanged ones are not rewritten)
+    page_errors: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> list[PublishResult]:
@@ -105,6 +108,7 @@ class Publisher:
         self.sink = FileSink(config.output.dir)
         self._renderers: dict[str, Renderer] = {}
         self._family_cache: OrderedDict[str, list[Article]] | None = None   # only during publish()
+        self._site_first: datetime | None = None     # when the site's feeds first existed (empty feeds' date)
         #: called as ``listener(result, body)`` after a public feed's new bytes are durably written (WebSub)
         self.listeners: list[Callable[[PublishResult, bytes], None]] = []
 
@@ -194,6 +198,19 @@ class Publisher:
                                                   last_modified=last_modified, written_at=now))
         return PublishResult(key=key, path=path, written=written, items=items, size=len(body), sha256=digest)
 
+    def first_existed(self, state_key: str, now: datetime) -> datetime:
+        """Date of an empty feed: its feed state's ``last_modified`` (when it was first written empty, or its
+        newest item's time when it last had items); for a feed without a state yet, when the site's feeds
+        first existed (the earliest ``written_at`` of any feed state), else ``now``. Stable: an empty feed keeps
+        its bytes from run to run, and a run killed halfway then resumed later dates its remaining empty feeds
+        like an uninterrupted run; never 1970."""
+        state = self.store.feeds.state(state_key)
+        if state is not None and state.last_modified is not None:
+            return state.last_modified
+        if self._site_first is None:
+            self._site_first = min((s.written_at for s in self.store.feeds.states()), default=now)
+        return self._site_first
+
     def publish_feed(self, unit: Unit, items: list[FeedItem], now: datetime, report: PublishReport) -> PublishResult:
         spec = unit.spec
         if spec.key.fmt == "newsml" and not items:
@@ -208,9 +225,11 @@ class Publisher:
         if not items and "newsml" in spec.alternates:
             # ... and therefore not advertised by an empty feed of another format
             spec = replace(spec, alternates={f: u for f, u in spec.alternates.items() if f != "newsml"})
+        if not items:
+            spec = replace(spec, empty_updated=self.first_existed(unit.prefix + spec.path, now))
         try:
             body, used = self.render(self.renderer(spec.key.fmt), spec, items, report)
-            newest = max((fi.updated for fi in used), default=None)
+            newest = max((fi.updated for fi in used), default=spec.empty_updated)
             result = replace(self.deliver(unit.sink, spec.key, spec.path, body, len(used), newest, now,
                                           unit.prefix + spec.path), audience=unit.audience.name)
             if result.written and unit.audience.is_public:
@@ -314,6 +333,7 @@ class Publisher:
         or killed run loses nothing: the next run renders only what is still out of date.
         """
         self._family_cache = OrderedDict()
+        self._site_first = None
         try:
             return self._publish(now, feeds, formats, partners, full, stop, run_id, report or PublishReport())
         finally:
@@ -364,11 +384,53 @@ class Publisher:
         every_feed = not feeds and not formats
         if not report.interrupted and every_feed and not self.dry_run:
             self.write_item_files(now, report, full=full)
+            self.write_pages(report)
             if units:
                 marks = self.store.feeds.watermarks()
                 if all(u.target.state_key in marks for u in units):
                     self.store.feeds.forget_timers(min(marks[u.target.state_key].rendered_at for u in units))
         return report
+
+    def write_pages(self, report: PublishReport) -> None:
+        """The front door (:mod:`syndicate.render.pages`): ``index.html`` at the output root and per language,
+        ``feeds.opml`` and, with ``[output] stylesheet``, ``feed.xsl``; listing only feed files that exist.
+        Atomic and skipped when unchanged, like the feeds. A failure is reported, never fatal to the feeds."""
+        config = self.config
+        root = Path(config.output.dir)
+        entries: list[FeedEntry] = []
+        for lang in config.feed_languages:
+            for category in categories_of(config):
+                specs = [build_spec(config, lang, category, fmt) for fmt in config.output.formats]
+                files = tuple((s.key.fmt, s.self_url) for s in specs if (root / s.path).is_file())
+                if files:
+                    first = specs[0]
+                    entries.append(FeedEntry(lang=lang, category=category, name=first.category_name or
+                                             first.title.split(" — ")[0], title=first.title,
+                                             home_url=first.home_url, files=files))
+        base = config.site.feeds_url
+        languages = [(lang, f"{base}{lang}/{pages.INDEX}") for lang in config.feed_languages
+                     if any(e.lang == lang for e in entries)]
+        first_lang = config.feed_languages[0] if config.feed_languages else "en"
+        out: list[tuple[str, bytes]] = [
+            (pages.INDEX, pages.index_html(config.site.name, entries, lang=first_lang, languages=languages,
+                                           opml_url=base + pages.OPML, root_url=None)),
+            (pages.OPML, pages.opml(config.site.name, entries))]
+        for lang, _ in languages:
+            out.append((f"{lang}/{pages.INDEX}",
+                        pages.index_html(config.site.name, [e for e in entries if e.lang == lang], lang=lang,
+                                         languages=languages, opml_url=base + pages.OPML,
+                                         root_url=base + pages.INDEX)))
+        if config.output.stylesheet:
+            out.append((pages.XSL, pages.feed_xsl()))
+        for path, body in out:
+            try:
+                written = self.sink.deliver(path, body)
+            except SyndicateError as exc:
+                log.error("page %s failed: %s", path, exc)
+                report.page_errors.append(f"{path}: {exc}")
+                continue
+            if written:
+                report.pages_written += 1
 
     def units(self, feeds: Sequence[str] = (), formats: Sequence[str] | None = None, partners: bool = True
               ) -> Iterator[Unit]:

@@ -8,17 +8,19 @@ disclosure, correction, credit) and the right-to-left wrapper. Pure functions: n
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from functools import lru_cache
 
 from syndicate.config import Site
-from syndicate.errors import RenderError
+from syndicate.errors import ItemError, RenderError
 from syndicate.media import FORMAT_TYPES, HTML
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, text_direction
-from syndicate.sanitize import absolute_url, clean_html, headline_from, plain_text, xml_safe
+from syndicate.sanitize import absolute_url, clean_html, headline_from, plain_text, protect_text, xml_safe
 from syndicate.translate.review import reviewed_note
+from syndicate.urls import BadUrl, safe_uri, to_uri
 
 #: ``updated`` / ``lastBuildDate`` of a feed without items: fixed, so an empty feed is byte-stable too.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
@@ -62,11 +64,16 @@ def rfc3339(value: datetime) -> str:
     return utc_time(value, "date").isoformat()
 
 
-def feed_updated(items: Sequence[FeedItem]) -> datetime:
+def feed_updated(items: Sequence[FeedItem], spec: FeedSpec | None = None) -> datetime:
     """The newest shown modification time of the items (never the wall clock; an item released by its embargo
-    counts from its release); :data:`EMPTY_FEED_UPDATED` if none."""
+    counts from its release); with no items the spec's ``empty_updated`` (when the feed first existed), else
+    :data:`EMPTY_FEED_UPDATED`."""
     times = [utc_time(i.updated, "updated", i.article.id) for i in items]
-    return max(times) if times else EMPTY_FEED_UPDATED
+    if times:
+        return max(times)
+    if spec is not None and spec.empty_updated is not None:
+        return utc_time(spec.empty_updated, "empty feed date")
+    return EMPTY_FEED_UPDATED
 
 
 def check_items(items: Sequence[FeedItem]) -> None:
@@ -86,22 +93,120 @@ def entry_title(article: Article) -> str:
     return title
 
 
+@lru_cache(maxsize=4096)
+def config_text(text: str) -> str:
+    """A name from the config (site, feed, category, author, rights) as visible text: taken literally, so
+    ``World & <Region>`` stays ``World & <Region>`` (only controls and bidi overrides removed, spaces collapsed).
+    Config names are written by people as text, not HTML; :func:`plain_text` would strip the ``<Region>``."""
+    return plain_text(protect_text(text))
+
+
+# What an HTML parser reads as the start of markup: "<" before a letter, "/letter", "!" or "?".
+_MARKUP_START = re.compile(r"<(?=[A-Za-z!?]|/[A-Za-z])")
+_AMPERSAND = re.compile(r"&(?=[#A-Za-z0-9])")
+#: U+2060 WORD JOINER: invisible and unbreakable; after "<" or "&" it stops an HTML parser reading markup.
+WORD_JOINER = "\u2060"
+
+
+def looks_like_markup(text: str) -> bool:
+    """True if a reader that renders ``text`` as HTML would not show it literally: it has a tag start or a
+    character reference (``&amp;``, ``&copy``…)."""
+    return bool(_MARKUP_START.search(text)) or html.unescape(text) != text
+
+
+def inert_text(text: str) -> str:
+    """Plain ``text`` for formats whose titles are plain text by spec (JSON Feed, NewsML-G2 headlines) but that
+    some readers render as HTML: a word joiner after each ``<`` that starts a tag and each ``&`` that starts a
+    character reference, so the text reads the same and never becomes markup. Ordinary text is unchanged."""
+    if not looks_like_markup(text):
+        return text
+    text = _MARKUP_START.sub("<" + WORD_JOINER, text)
+    return _AMPERSAND.sub("&" + WORD_JOINER, text)
+
+
 def entry_summary(article: Article) -> str:
     """Plain-text summary (may be empty)."""
     return plain_text(article.summary)
 
 
+#: Length (in characters) of an excerpt derived from the body when an item has no summary.
+EXCERPT_LENGTH = 300
+
+
+def entry_excerpt(article: Article, limit: int = EXCERPT_LENGTH) -> str:
+    """Plain-text excerpt: the summary, else the body's text cut at a word boundary near ``limit`` characters
+    (with an ellipsis when cut), else the title. Never empty for an item that has any text."""
+    summary = entry_summary(article)
+    if summary:
+        return summary
+    text = plain_text(article.body_html)
+    if len(text) > limit:
+        cut = text[: limit + 1]
+        space = cut.rfind(" ")
+        cut = cut[:space] if space > limit // 2 else cut[:limit]
+        text = cut.rstrip(" ,;:-–—") + "…"
+    return text or entry_title(article)
+
+
+@lru_cache(maxsize=8192)
+def excerpt_html(item: FeedItem, site: Site) -> str:
+    """The short HTML of an item (RSS ``description``): the machine-translation disclosure when there is one,
+    then :func:`entry_excerpt` as one paragraph, wrapped right-to-left like :func:`content_html`."""
+    article = item.article
+    _, attrs = _notes(article.lang)
+    parts: list[str] = []
+    if is_machine_translated(article):
+        parts.append(f"<p{attrs}><em>{html.escape(machine_translation_note(article), quote=False)}</em></p>")
+    parts.append(f"<p>{html.escape(entry_excerpt(article), quote=False)}</p>")
+    out = "".join(parts)
+    if text_direction(article.lang) == "rtl":
+        lang = html.escape(xml_safe(article.lang), quote=True)
+        out = f'<div dir="rtl" lang="{lang}">{out}</div>'
+    return xml_safe(out)
+
+
+_SLUG_DROP = re.compile(r"[^\w\s-]+")
+_SLUG_GAPS = re.compile(r"[\s_-]+")
+
+
+def slug(text: str, words: int = 8) -> str:
+    """URL slug of a title: lower case, letters and digits of any script kept, words joined by ``-``."""
+    kept = _SLUG_DROP.sub(" ", plain_text(text).lower())
+    return "-".join(_SLUG_GAPS.sub(" ", kept).split()[:words])
+
+
+def templated_url(article: Article, site: Site) -> str | None:
+    """``site.item_url_template`` filled for ``article`` (``{base_url}``, ``{lang}``, ``{category}``, ``{id}``,
+    ``{slug}``), or ``None`` without a template."""
+    if not site.item_url_template:
+        return None
+    return site.item_url_template.format(base_url=site.base_url, lang=article.lang, category=article.category,
+                                         id=article.id, slug=slug(article.title) or article.id)
+
+
 @lru_cache(maxsize=8192)
 def article_url(article: Article, site: Site) -> str | None:
-    """The article's public URL made absolute (``None`` if absent or of an unpublishable scheme)."""
-    if not article.url:
+    """The article's public URL made absolute and converted to an RFC 3986 URI (percent-encoded path, IDNA
+    host); its ``item_url_template`` URL when it has none; ``None`` if neither or of an unpublishable scheme.
+
+    Raises:
+        ItemError: the URL cannot be made a valid URI (the item is held back, not written with a bad link).
+    """
+    raw = article.url or templated_url(article, site)
+    if not raw:
         return None
-    return absolute_url(xml_safe(article.url), site.base_url)
+    url = absolute_url(xml_safe(raw), site.base_url)
+    if url is None:
+        return None
+    try:
+        return to_uri(url)
+    except BadUrl as exc:
+        raise ItemError(str(exc), item=article.id, field="url") from None
 
 
 def category_label(spec: FeedSpec, slug: str) -> str:
     """Localised name of a category slug in this feed's language (the slug itself if unknown)."""
-    return plain_text(spec.category_names.get(slug) or slug)
+    return config_text(spec.category_names.get(slug) or slug)
 
 
 def is_machine_translated(article: Article) -> bool:
@@ -179,16 +284,16 @@ def feed_links(spec: FeedSpec, fmt: str) -> list[dict[str, str]]:
 
 
 def entry_links(item: FeedItem, site: Site) -> list[dict[str, str]]:
-    """:func:`language_alternates`, then the item's own ``rel=alternate`` page link.
+    """The item's own ``rel=alternate`` page link first, then :func:`language_alternates`.
 
-    The own link comes last on purpose: feedparser (and readers built on it) takes the *last* text/html
-    alternate as ``entry.link``, so an Arabic entry must not end up pointing at the English page.
+    Own language first: readers that take the first text/html alternate (most of them) open the page in the
+    entry's language; feedparser takes the first one too (its ``entry.link``).
     """
     article = item.article
     own = article_url(article, site)
     links = language_alternates(item, site)
     if own:
-        links.append({"href": own, "rel": "alternate", "type": HTML_TYPE, "hreflang": xml_safe(article.lang)})
+        links.insert(0, {"href": own, "rel": "alternate", "type": HTML_TYPE, "hreflang": xml_safe(article.lang)})
     return links
 
 
@@ -199,6 +304,7 @@ def language_alternates(item: FeedItem, site: Site) -> list[dict[str, str]]:
     links: list[dict[str, str]] = []
     for alt in item.alternates:
         url = absolute_url(xml_safe(alt.url), site.base_url) if alt.url else None
+        url = safe_uri(url) if url else None
         if not url or alt.lang in seen:
             continue
         seen.add(alt.lang)
@@ -212,4 +318,4 @@ def language_alternates(item: FeedItem, site: Site) -> list[dict[str, str]]:
 
 def feed_author(site: Site) -> str:
     """Feed-level author name: ``site.author``, else the publisher, else the site name."""
-    return plain_text(site.author or site.publisher or site.name)
+    return config_text(site.author or site.publisher or site.name)

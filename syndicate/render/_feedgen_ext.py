@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 NAME = "syndicate"          # attribute name on FeedGenerator / FeedEntry: ``fg.syndicate``, ``fe.syndicate``
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LINK_ATTRS = ("href", "rel", "type", "hreflang", "title", "length")
 
@@ -49,7 +50,7 @@ class SyndicateFeedExtension(BaseExtension):  # type: ignore[misc]
         self.last_build = ""                      # RSS only: RFC 822 GMT text of lastBuildDate
 
     def extend_ns(self) -> dict[str, str]:
-        return {"dc": DC_NS} if self.fmt == "rss" else {}
+        return {"dc": DC_NS, "content": CONTENT_NS} if self.fmt == "rss" else {}
 
     def extend_rss(self, rss: Any) -> Any:
         channel = rss.find("channel")
@@ -99,14 +100,20 @@ def render_feedgen(build: Callable[[FeedSpec, Sequence[FeedItem], Site], FeedGen
                    spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> bytes:
     """Shared body of the feedgen renderers: check the items, build, serialise with ``fg.<method>`` (canonical
     UTF-8 with declaration), and turn feedgen/lxml refusals into a :class:`RenderError` naming the feed."""
-    from syndicate.errors import RenderError
+    from syndicate.errors import ItemError, RenderError
     from syndicate.render._common import check_items
 
     check_items(items)
     try:
         fg = build(spec, items, site)
         body: bytes = getattr(fg, method)(pretty=True, encoding="UTF-8", xml_declaration=True)
+    except ItemError:
+        raise                       # names the item and field already
     except (ValueError, TypeError, etree.LxmlError) as exc:
         raise RenderError(f"cannot render {label} feed", context=str(spec.key)) from exc
+    if spec.stylesheet:
+        from syndicate.render.pages import with_stylesheet
+
+        body = with_stylesheet(body, spec.stylesheet)
     return body
 

@@ -1,7 +1,7 @@
 """Atom 1.0 (RFC 4287) renderer: feedgen 1.0.0 plus our extension (:mod:`._feedgen_ext`).
 
 Pure: the same spec, items and site always give the same bytes (no clock: ``updated`` is the newest item's
-modification time, or :data:`._common.EMPTY_FEED_UPDATED`). Does no I/O and no validation.
+modification time; an empty feed's is ``spec.empty_updated``). Does no I/O and no validation.
 """
 
 from __future__ import annotations
@@ -40,15 +40,15 @@ def build(spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> FeedGenerato
     install(fg, "atom")
     lang = xml_safe(spec.key.lang)
     fg.id(xml_safe(spec.self_url))
-    fg.title(plain_text(spec.title) or plain_text(site.name))
-    if plain_text(spec.description):
-        fg.subtitle(plain_text(spec.description))
+    fg.title(c.config_text(spec.title) or c.config_text(site.name))
+    if c.config_text(spec.description):
+        fg.subtitle(c.config_text(spec.description))
     fg.language(lang)                       # root xml:lang
-    fg.updated(c.feed_updated(items))
+    fg.updated(c.feed_updated(items, spec))
     fg.author({"name": c.feed_author(site), "uri": xml_safe(site.base_url)})
     fg.generator(c.GENERATOR)
     if site.rights:
-        fg.rights(plain_text(site.rights))
+        fg.rights(c.config_text(site.rights))
     if spec.key.category != "all":
         fg.category(_category(spec, spec.key.category))
     # Feed-level links are emitted correctly by feedgen (the #135 defect is entry-level only).
@@ -87,12 +87,17 @@ def _entry_element(spec: FeedSpec, feed_item: FeedItem, site: Site) -> etree._El
     author = plain_text(article.author or "")
     if author:
         etree.SubElement(etree.SubElement(entry, "author"), "name").text = author
-    content = etree.SubElement(entry, "content")
-    html = c.content_html(feed_item, site)
-    if html:
-        content.text = html
-    content.attrib["type"] = "html"
     summary = c.entry_summary(article)
+    links = c.entry_links(feed_item, site)
+    # Never a blank <content>: the HTML, else the summary (as escaped HTML); omitted only when there is neither
+    # and the entry has a page link (RFC 4287: an entry without content needs an alternate link).
+    html = c.content_html(feed_item, site)
+    if not html and (summary or not links):
+        html = c.excerpt_html(feed_item, site)
+    if html:
+        content = etree.SubElement(entry, "content")
+        content.text = html
+        content.attrib["type"] = "html"
     if summary:
         etree.SubElement(entry, "summary").text = summary
     categories = [_category(spec, article.category)]
@@ -106,8 +111,12 @@ def _entry_element(spec: FeedSpec, feed_item: FeedItem, site: Site) -> etree._El
         if cat.get("label"):
             element.attrib["label"] = cat["label"]
     etree.SubElement(entry, "published").text = published.isoformat()
-    for attrs in c.entry_links(feed_item, site):
+    for attrs in links:
         etree.SubElement(entry, "link", _link_attrs(attrs))
+    if len(links) > 1 and links[0]["hreflang"] == article.lang:
+        # The own page again, without hreflang (a distinct type/hreflang pair, as RFC 4287 requires): readers
+        # that take the first alternate and feedparser, which takes the last, both open the own language.
+        etree.SubElement(entry, "link", _link_attrs({k: v for k, v in links[0].items() if k != "hreflang"}))
     lang = xml_safe(article.lang)
     if lang:
         entry.set(XML_LANG, lang)

@@ -48,11 +48,11 @@ def feed_document(spec: FeedSpec, items: Sequence[FeedItem], site: Site) -> dict
     lang = xml_safe(spec.key.lang)
     doc: dict[str, Any] = {
         "version": VERSION,
-        "title": plain_text(spec.title) or plain_text(site.name),
+        "title": c.inert_text(c.config_text(spec.title) or c.config_text(site.name)),
         "home_page_url": xml_safe(spec.home_url),
         "feed_url": xml_safe(spec.self_url),
     }
-    description = plain_text(spec.description)
+    description = c.config_text(spec.description)
     if description:
         doc["description"] = description
     doc["language"] = lang
@@ -84,7 +84,7 @@ def _item(spec: FeedSpec, feed_item: FeedItem, site: Site) -> dict[str, Any]:
     url = c.article_url(article, site)
     if url:
         out["url"] = url
-    out["title"] = c.entry_title(article)
+    out["title"] = c.inert_text(c.entry_title(article))
     out["content_html"] = c.content_html(feed_item, site)
     summary = c.entry_summary(article)
     if summary:

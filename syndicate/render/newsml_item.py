@@ -11,6 +11,7 @@ from syndicate.config import Site
 from syndicate.errors import RenderError
 from syndicate.media import NEWSITEM
 from syndicate.model import Article, FeedItem, FeedSpec, Origin, Show, Status
+from syndicate.render._common import article_url, inert_text
 from syndicate.render.newsml_common import (
     CATEGORY_ALIAS,
     CREDIT_ROLE_ALIAS,
@@ -121,8 +122,9 @@ def _item_meta(root: etree._Element, fitem: FeedItem, spec: FeedSpec, site: Site
         sub(meta, "link", attrs=[
             ("rel", "irel:derivedFrom"), ("residref", original.guid), ("version", str(original.version)),
             ("contenttype", NEWSITEM), ("title", plain_text(original.title)), (XML_LANG, original.lang)])
-    if article.url:
-        sub(meta, "link", attrs=[("rel", "irel:seeAlso"), ("href", article.url), ("contenttype", "text/html")])
+    url = article_url(article, site)              # an RFC 3986 URI, as in the feeds
+    if url:
+        sub(meta, "link", attrs=[("rel", "irel:seeAlso"), ("href", url), ("contenttype", "text/html")])
 
 
 def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> None:
@@ -162,7 +164,7 @@ def _content_meta(root: etree._Element, article: Article, spec: FeedSpec) -> Non
     slug = "-".join(headline.split()[:_SLUG_WORDS])
     if slug and notice is None:
         sub(meta, "slugline", slug)
-    sub(meta, "headline", headline)
+    sub(meta, "headline", inert_text(headline))     # never markup in a system that renders it as HTML
     if author:
         sub(meta, "by", author)          # the byline, beside the creator (clients read contentMeta/by)
     if credit:

@@ -49,11 +49,16 @@ def safe_parts(path_info: str) -> list[str] | None:
     return parts
 
 
+PAGE_TYPES = {"index.html": "text/html", "feeds.opml": "text/x-opml", "feed.xsl": "text/xsl"}
+
+
 def media_type_for(parts: list[str]) -> str | None:
     """The media type of a servable feed file, ``None`` for any other name."""
     name = parts[-1]
     if name in MEDIA_TYPES:
         return MEDIA_TYPES[name]
+    if name in PAGE_TYPES and (len(parts) == 1 or (len(parts) == 2 and name == "index.html")):
+        return PAGE_TYPES[name]         # the front door (render/pages.py): root pages, per-language index
     if len(parts) >= 2 and parts[-2] == "items" and name.endswith(".xml"):
         return ITEM_MEDIA_TYPE
     if len(parts) >= 2 and parts[-2] == "items" and name.endswith(".json"):

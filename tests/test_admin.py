@@ -239,3 +239,30 @@ def test_console_in_headless_chromium(site, tmp_path):
         browser.stop()
     for shot in (jobs, held):
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000
+
+
+def test_translations_page_lists_the_review_queue(tmp_path):
+    """With `[translation] review = "required"`, machine translations waiting for an editor are on the console
+    (Arabic titles right-to-left), and leave it once decided."""
+    extra = (f'[translation]\ntargets = ["ar"]\nengine = "identity"\nreview = "required"\n\n'
+             f'[server]\noperator_token_hashes = ["{token_hash(OPERATOR)}"]\n')
+    config = partner_site(tmp_path, extra=extra)
+    store = open_store(config.store_url)
+    now = recent(0.5)
+    store.articles.upsert_many([make_article(1, published=now - timedelta(hours=1)),
+                                make_article(2, published=now - timedelta(hours=2))], now)
+    assert not publish(config, store, now).failed
+    waiting = {r.id for r in store.reviews.entries("pending")}
+    assert waiting == {"a1~ar", "a2~ar"}
+    store.reviews.decide("a2~ar", "approved", "Ana", None, now)
+    server = Server(tmp_path / "syndicate.toml")
+    try:
+        doc = page(server, "/admin/translations")
+        rows = doc.xpath("//table[@id='review-queue']/tbody/tr[@data-id]")
+        assert [r.get("data-id") for r in rows] == ["a1~ar"]
+        cells = rows[0].findall("td")
+        assert cells[1].text_content() == "Delegation 1 meets envoy in Geneva" and cells[2].text_content() == "ar"
+        assert cells[1].get("dir") == "rtl"
+    finally:
+        server.stop()
+        store.close()

@@ -147,7 +147,9 @@ class Console:
         rows = [{"id": a, "dst": d, "error": self.redact(e),
                  "title": articles[a].title if a in articles else None,
                  "lang": articles[a].lang if a in articles else None} for a, d, e in pairs]
-        return {"counts": status["pending_translations"], "pairs": rows,
+        queue = [{"id": r.id, "dst": r.dst, "title": r.article.title, "lang": r.article.lang,
+                  "since": iso(r.updated_at), "version": r.source_version} for r in store.reviews.entries("pending")]
+        return {"counts": status["pending_translations"], "pairs": rows, "review": queue,
                 "targets": list(self.config.translation.targets)}
 
     def _push(self, store: Store, now: datetime) -> dict[str, Any]:

@@ -222,5 +222,6 @@ libretranslate_api_key = "{KEY}"
         assert up.exit_code == 0, up.output
     feed = (tmp_path / "feeds" / "es" / "all" / "feed.json").read_text(encoding="utf-8")
     [item] = json.loads(feed)["items"]
-    assert item["title"] == "AT&T's &copy note" and "Use &lt;b&gt; for bold, 3 &amp; 4." in item["content_html"]
+    # the title reads as sent (JSON Feed adds an invisible word joiner after a '&' that could start an entity)
+    assert item["title"].replace("\u2060", "") == "AT&T's &copy note" and "Use &lt;b&gt; for bold, 3 &amp; 4." in item["content_html"]
     assert "127.0.0.1" not in feed and "libretranslate:1.9.6:en-es" in feed

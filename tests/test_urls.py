@@ -219,3 +219,27 @@ def test_template_with_unknown_field_refused(tmp_path: Path) -> None:
         "[languages]", 'item_url_template = "{base_url}{year}/{slug}"\n\n[languages]', 1), encoding="utf-8")
     with pytest.raises(ConfigError, match="item_url_template"):
         load_config(cfg, env={})
+
+
+def test_an_idn_site_writes_uris_at_feed_level_too(tmp_path: Path) -> None:
+    """`[site] base_url` / `feeds_url` as IRIs (IDN host, Arabic path): the config holds the URIs they name, so
+    every feed-level URL (self, home, alternates, JSON home_page_url/feed_url, index and OPML) is a URI."""
+    cfg = make_site(tmp_path, formats=("rss", "atom", "json"))
+    text = cfg.read_text(encoding="utf-8").replace('base_url = "https://news.example.org/"',
+                                                   'base_url = "https://أخبار.example/الموقع/"')
+    text = text.replace('feeds_url = "https://news.example.org/feeds/"', 'feeds_url = "https://أخبار.example/خلاصات/"')
+    cfg.write_text(text, encoding="utf-8")
+    config = load_config(cfg, env={})
+    host = "أخبار".encode("idna").decode("ascii")        # the standard library's own IDNA 2003 codec
+    assert config.site.base_url == f"https://{host}.example/%D8%A7%D9%84%D9%85%D9%88%D9%82%D8%B9/"
+    assert is_uri(config.site.feeds_url) and config.site.feeds_url.startswith("https://xn--")
+    store = open_store(config.store_url)
+    try:
+        assert ingest(config, store, str(write_jsonl(tmp_path / "urls.jsonl", ROWS)), NOW).ok
+        assert not publish(config, store, NOW).failed
+    finally:
+        store.close()
+    files = [p for p in config.output.dir.rglob("*") if p.suffix in (".xml", ".json", ".html", ".opml")]
+    urls = [u for p in files for u in _urls_in(p)]
+    assert any(u.startswith(config.site.feeds_url) for u in urls)
+    assert all(is_uri(u) for u in urls), [u for u in urls if not is_uri(u)][:5]

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from syndicate.errors import ConfigError
 from syndicate.net import FetchPolicy
 from syndicate.redact import is_secret_name
+from syndicate.urls import BadUrl, to_uri
 
 DEFAULT_CONFIG_PATH = Path("config/syndicate.toml")
 FORMATS = ("rss", "atom", "json", "newsml")
@@ -240,7 +241,10 @@ def _url(reader: _Reader, name: str, value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise reader.fail(name, f"{value!r} is not an absolute http(s) URL")
-    return value
+    try:
+        return to_uri(value)       # an IRI (IDN host, Arabic path) is written as the URI it names
+    except BadUrl as exc:
+        raise reader.fail(name, str(exc)) from None
 
 
 def parse_interval(text: str) -> int:

@@ -158,11 +158,7 @@ def excerpt_html(item: FeedItem, site: Site) -> str:
     if is_machine_translated(article):
         parts.append(f"<p{attrs}><em>{html.escape(machine_translation_note(article), quote=False)}</em></p>")
     parts.append(f"<p>{html.escape(entry_excerpt(article), quote=False)}</p>")
-    out = "".join(parts)
-    if text_direction(article.lang) == "rtl":
-        lang = html.escape(xml_safe(article.lang), quote=True)
-        out = f'<div dir="rtl" lang="{lang}">{out}</div>'
-    return xml_safe(out)
+    return _directed(article, "".join(parts))
 
 
 _SLUG_DROP = re.compile(r"[^\w\s-]+")
@@ -257,11 +253,7 @@ def content_html(item: FeedItem, site: Site) -> str:
         label = html.escape(source_label, quote=False)
         label = f"<span{attrs}>{label}</span>" if attrs else label
         parts.append(f"<p>{label} {html.escape(credit, quote=False)}</p>")
-    out = "".join(parts)
-    if text_direction(article.lang) == "rtl":
-        lang = html.escape(xml_safe(article.lang), quote=True)
-        out = f'<div dir="rtl" lang="{lang}">{out}</div>'
-    return xml_safe(out)
+    return _directed(article, "".join(parts))
 
 
 def feed_links(spec: FeedSpec, fmt: str) -> list[dict[str, str]]:
@@ -319,3 +311,11 @@ def language_alternates(item: FeedItem, site: Site) -> list[dict[str, str]]:
 def feed_author(site: Site) -> str:
     """Feed-level author name: ``site.author``, else the publisher, else the site name."""
     return config_text(site.author or site.publisher or site.name)
+
+
+def _directed(article: Article, html_text: str) -> str:
+    """``html_text`` wrapped in ``<div dir="rtl" lang=…>`` for a right-to-left language; XML-safe either way."""
+    if text_direction(article.lang) == "rtl":
+        lang = html.escape(xml_safe(article.lang), quote=True)
+        html_text = f'<div dir="rtl" lang="{lang}">{html_text}</div>'
+    return xml_safe(html_text)

@@ -80,7 +80,7 @@ def _to_2(conn: Connection, dialect: str) -> None:
 
 
 def _to_3(conn: Connection, dialect: str) -> None:
-    """0.2.0 → 0.3.0: editorial review of machine translations: ``articles.reviewed_by`` and the
+    """0.2.0 (schema 2 → 3): editorial review of machine translations: ``articles.reviewed_by`` and the
     ``translation_reviews`` queue."""
     column_type = articles.c.reviewed_by.type.compile(dialect=conn.dialect)
     conn.execute(text(f"ALTER TABLE articles ADD COLUMN reviewed_by {column_type}"))
@@ -89,7 +89,7 @@ def _to_3(conn: Connection, dialect: str) -> None:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "0.2.0: schema version, articles.public_at (+ indexes), translation_pending, rate_limits", _to_2),
-    Migration(3, "0.3.0: editorial review of machine translations (articles.reviewed_by, translation_reviews)",
+    Migration(3, "0.2.0: editorial review of machine translations (articles.reviewed_by, translation_reviews)",
               _to_3),
 )
 assert MIGRATIONS[-1].version == SCHEMA_VERSION, "the last migration must produce SCHEMA_VERSION"

@@ -122,8 +122,27 @@ class Article:
         """When the public may first see this version: the later of ``published`` and ``embargo``."""
         return max(self.published, self.embargo) if self.embargo is not None else self.published
 
+    @property
+    def machine_rank(self) -> int:
+        """How machine-made this version's text is (see :data:`MACHINE_TRANSLATIONS`)."""
+        return machine_rank(self.origin, self.reviewed_by)
+
     def with_hash(self) -> Article:
         return replace(self, content_hash=content_hash(self))
+
+
+#: A partner's ``machine_translations`` agreement -> the highest :func:`machine_rank` it receives: ``none``
+#: only text written by people (originals, human translations, editor-revised machine translations),
+#: ``reviewed`` also machine translations an editor approved, ``all`` every machine translation published.
+MACHINE_TRANSLATIONS: dict[str, int] = {"none": 0, "reviewed": 1, "all": 2}
+
+
+def machine_rank(origin: Origin | str, reviewed_by: str | None) -> int:
+    """0: written or translated by people; 1: machine translation approved by an editor; 2: machine
+    translation no editor has approved."""
+    if Origin(origin) is not Origin.MACHINE:
+        return 0
+    return 1 if reviewed_by else 2
 
 
 @lru_cache(maxsize=65536)
@@ -227,6 +246,12 @@ class Audience:
     formats: frozenset[str] | None = None    # None = every format
     embargoed: bool = False                  # receives embargoed items early, flagged
     partner: bool = False
+    machine_translations: str = "all"        # which machine translations it receives (MACHINE_TRANSLATIONS)
+
+    @property
+    def max_machine_rank(self) -> int:
+        """The most machine-made version this audience receives (:func:`machine_rank`)."""
+        return MACHINE_TRANSLATIONS[self.machine_translations]
 
     @property
     def is_public(self) -> bool:

@@ -125,6 +125,29 @@ def test_new_original_version_goes_back_to_review_and_an_edit_is_never_overwritt
     assert site.feed("es")[0]["title"] == "Se reanudan las conversaciones"
 
 
+def test_a_kill_takes_translations_down_without_waiting_for_an_editor(tmp_path: Path) -> None:
+    """An approved translation of a killed original leaves the feeds at the next publish; a translation still
+    in the queue is superseded (approving it would publish a killed story) and nothing is stored for it."""
+    site = Site(tmp_path)
+    site.ingest(ROWS)
+    site.publish("2026-11-27T12:00:00Z")
+    site.run("review", "approve", "g1~es", "--editor", "Ana")
+    site.publish("2026-11-27T12:01:00Z")
+    assert [i["title"] for i in site.feed("es")] == ["Talks resume in Geneva"]
+    site.ingest([{**r, "status": "canceled"} for r in ROWS])
+    site.publish("2026-11-27T12:02:00Z")
+    assert site.feed("es") == [] and site.feed("fr") == []
+    listed = json.loads(site.run("review", "list", "--state", "all", "--json").output)
+    assert {e["id"]: e["state"] for e in listed} == {"g1~es": "approved", "g2~es": "superseded"}
+    assert site.run("review", "approve", "g2~es", ok=False).exit_code == 1
+    store = open_store(load_config(site.cfg, env={}).store_url)
+    try:
+        found = store.articles.get_many(["g1~es", "g2~es"])
+        assert set(found) == {"g1~es"} and found["g1~es"].status.value == "canceled"
+    finally:
+        store.close()
+
+
 def test_review_setting_is_checked(tmp_path: Path) -> None:
     """`review` is "none" | "required", overall or per language."""
     cfg = load_config(make_site(tmp_path, extra='[translation]\ntargets = ["es"]\nreview = "required"\n'), env={})
@@ -144,12 +167,13 @@ def test_migration_3_adds_the_review_queue_to_a_version_2_store(store_url: str) 
         with db.write("downgrade to version 2") as conn:
             conn.execute(text("DROP TABLE translation_reviews"))
             conn.execute(text("ALTER TABLE articles DROP COLUMN reviewed_by"))
+            conn.execute(text("ALTER TABLE delivery_changes DROP COLUMN machine_rank"))     # schema 4
             conn.execute(text("UPDATE schema_version SET version = 2"))
         report = migrate(db)
-        assert (report.before, report.after, [m.version for m, _ in report.steps]) == (2, SCHEMA_VERSION, [3])
+        assert (report.before, report.after, [m.version for m, _ in report.steps]) == (2, SCHEMA_VERSION, [3, 4])
         assert schema_problems(db) == []
         with db.read("test") as conn:
-            assert read_version(conn) == 3
+            assert read_version(conn) == SCHEMA_VERSION
             assert "reviewed_by" in {c["name"] for c in inspect(conn).get_columns("articles")}
     finally:
         db.close()

@@ -30,8 +30,9 @@ def review() -> None:
 
 @review.command("list")
 @click.option("--lang", help="Only this target language.")
-@click.option("--state", type=click.Choice(["pending", "approved", "rejected", "edited", "all"]), default="pending",
-              show_default=True)
+@click.option("--state", type=click.Choice(["pending", "approved", "rejected", "edited", "superseded", "all"]),
+              default="pending", show_default=True,
+              help="superseded: the original was withheld or killed while the translation waited.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
 def list_command(obj: Context, lang: str | None, state: str, as_json: bool) -> None:

@@ -32,6 +32,7 @@ from syndicate.config import (
     parse_interval,
 )
 from syndicate.errors import ConfigError
+from syndicate.model import MACHINE_TRANSLATIONS
 from syndicate.net import FetchPolicy
 
 _SUBJ = re.compile(r"subj:[0-9]{8}")
@@ -246,7 +247,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
             raise r.fail(name, "must be a table")
         p = _Reader(body, r.file, f"{r.prefix}{name}.")
         p.unknown({"languages", "categories", "formats", "embargoed", "token_hashes", "push_url", "push_secret",
-                   "rate_limit", "html_rendition"})
+                   "rate_limit", "html_rendition", "machine_translations"})
         for lang in p.strings("languages"):
             if lang not in langs:
                 raise p.fail("languages", f"unknown language {lang!r} (site languages: {', '.join(langs)})")
@@ -265,6 +266,10 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         if not all(isinstance(x, str) and x for x in secrets) or (secret is not None and not secrets):
             raise p.fail("push_secret", "must be a non-empty string or a list of them (old and new while "
                                         "rotating)")
+        machine = p.get("machine_translations", str, "all")
+        if machine not in MACHINE_TRANSLATIONS:
+            raise p.fail("machine_translations", f"must be one of {', '.join(MACHINE_TRANSLATIONS)} "
+                                                 f"(got {machine!r})")
         rate = p.get("rate_limit", int, 60)
         if rate < 1:
             raise p.fail("rate_limit", "must be at least 1 request per minute")
@@ -272,7 +277,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
                            formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
                            token_hashes=hashes, push_url=push, push_secret=secrets[0] if secrets else None,
                            push_secrets=secrets, rate_limit=rate,
-                           html_rendition=p.get("html_rendition", bool, False)))
+                           html_rendition=p.get("html_rendition", bool, False), machine_translations=machine))
     return tuple(out)
 
 

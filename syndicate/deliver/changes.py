@@ -22,7 +22,7 @@ def router(partners: Iterable[Partner], now: datetime) -> Callable[[Release], It
     def route(release: Release) -> Iterator[str]:
         for name, audience in pushers:
             if audience.embargoed == release.early and decide(
-                    release, audience, now, shown_before=release.shown_before).visible:
+                    release, audience, now, shown_before=release.shown_before(audience.max_machine_rank)).visible:
                 yield name
 
     return route

@@ -288,7 +288,8 @@ class Publisher:
         """
         path_of, render_of = (ninjs.item_path, ninjs.render_ninjs) if fmt == "ninjs" else (item_path, render_item)
         notices = [(v.id, v.version) for v in versions if v.status is not Status.USABLE]
-        before = self.store.delivery.shown_before(notices, early=audience.embargoed, upto=upto) if notices else set()
+        before = (self.store.delivery.shown_before(notices, early=audience.embargoed, upto=upto,
+                                                  max_rank=audience.max_machine_rank) if notices else set())
         stopped = self.store.delivery.last_unusable({v.id for v in versions}, upto=upto) if audience.is_public else {}
         shown: list[tuple[Article, Decision]] = []
         for version in versions:

@@ -63,7 +63,8 @@ def _feeds(store: Store) -> list[dict[str, Any]]:
 
 def _held_back(store: Store, now: datetime, jobs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """What the public cannot see at ``now``, by the policy's reasons (``publish`` reports the same)."""
-    counts = {reason: 0 for reason in HELD_REASONS if reason not in ("never-shown", "outside-scope", "format")}
+    counts = {reason: 0 for reason in HELD_REASONS if reason not in ("never-shown", "outside-scope", "format",
+                                                                        "machine-translation")}
     waiting: list[dict[str, Any]] = []
     for article in store.articles.not_public(now):
         decision = decide(article, PUBLIC, now)

@@ -18,6 +18,12 @@ The rules:
   version becomes a *withheld notice* and a canceled one a *kill notice*, but only for a partner that was shown
   an earlier usable version of the same article: a story a partner never had is never named to it.
 * **Scope and formats.** Nothing outside an audience's languages, categories or formats is shown.
+* **Machine translations.** A partner's ``machine_translations`` agreement (``all``, ``reviewed``, ``none``)
+  caps how machine-made a version it is shown may be (:func:`syndicate.model.machine_rank`): ``reviewed``
+  partners get machine translations only once an editor approved them, ``none`` partners only text written by
+  people. It caps text: a withheld or kill notice (which carries no text) goes to every partner that was shown
+  an earlier version, so a partner given an approved translation is told when it is killed.
+  The public receives every machine translation that is published (review, where required, comes first).
 
 Pure: no I/O, no clock.
 """
@@ -47,7 +53,8 @@ __all__ = [
 ]
 
 #: Reasons a version is not shown (Decision.reason when ``show`` is HIDDEN), in the order reports list them.
-HELD_REASONS = ("embargoed", "scheduled", "withheld", "canceled", "never-shown", "outside-scope", "format")
+HELD_REASONS = ("embargoed", "scheduled", "withheld", "canceled", "never-shown", "outside-scope", "format",
+                "machine-translation")
 
 
 class Version(Protocol):
@@ -63,6 +70,8 @@ class Version(Protocol):
     def published(self) -> datetime: ...
     @property
     def embargo(self) -> datetime | None: ...
+    @property
+    def machine_rank(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,8 @@ def decide(version: Version, audience: Audience, now: datetime, *, fmt: str | No
     if at > now:
         return Decision(Show.HIDDEN, "embargoed", at)
     status = Status(version.status)
+    if status is Status.USABLE and version.machine_rank > audience.max_machine_rank:
+        return Decision(Show.HIDDEN, "machine-translation", at)
     if audience.is_public:
         if status is Status.USABLE:
             return Decision(Show.FULL, "visible", at)
@@ -161,4 +172,5 @@ def may_fetch(audience: Audience, lang: str, section: str, fmt: str | None = Non
 def audience_of(partner: Partner) -> Audience:
     """The audience of a partner agreement (``[partners.NAME]``)."""
     return Audience(name=partner.name, scope=scope_of(partner.languages, partner.categories),
-                    formats=frozenset(partner.formats), embargoed=partner.embargoed, partner=True)
+                    formats=frozenset(partner.formats), embargoed=partner.embargoed, partner=True,
+                    machine_translations=partner.machine_translations)

@@ -125,7 +125,8 @@ def fetch_page(config: Config, store: Store, partner: Partner, query: Query, now
                                           scope=audience.scope, lang=query.lang, category=query.category)
     nxt = entries[-1].cursor if len(entries) == query.limit else max(top, query.since)
     notices = [(e.article.id, e.article.version) for e in entries if e.article.status is not Status.USABLE]
-    before = store.delivery.shown_before(notices, early=audience.embargoed) if notices else set()
+    before = (store.delivery.shown_before(notices, early=audience.embargoed,
+                                           max_rank=audience.max_machine_rank) if notices else set())
     shown = []
     for e in entries:
         decision = decide(e.article, audience, now, fmt=fmt,

@@ -61,8 +61,14 @@ class Release:
     published: datetime
     embargo: datetime | None
     early: bool
-    #: an earlier version of the article was released usable to the same kind of audience
-    shown_before: bool
+    machine_rank: int
+    #: the least machine-made (:func:`~syndicate.model.machine_rank`) of the earlier versions of the article
+    #: released usable to the same kind of audience; None when there was none
+    shown_rank: int | None
+
+    def shown_before(self, max_rank: int) -> bool:
+        """An earlier usable version was released that an audience receiving up to ``max_rank`` was shown."""
+        return self.shown_rank is not None and self.shown_rank <= max_rank
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ def _due(now: datetime) -> Any:
     early = and_(dc.early_cursor.is_(None), ~_held(now, public=False))
     public = and_(dc.public_cursor.is_(None), ~_held(now, public=True))
     return (select(dc.version_seq, dc.article_id, dc.version, dc.lang, dc.category, dc.status, dc.published,
-                   dc.embargo, early.label("early"), public.label("public"))
+                   dc.embargo, dc.machine_rank, early.label("early"), public.label("public"))
             .where(or_(early, public)).order_by(dc.version_seq))
 
 
@@ -156,22 +162,22 @@ class Delivery:
                 a = decode(data)
                 values.append(dict(version_seq=seq, article_id=a.id, version=a.version, lang=a.lang,
                                    category=a.category, status=a.status.value, published=a.published,
-                                   embargo=a.embargo))
+                                   embargo=a.embargo, machine_rank=a.machine_rank))
             conn.execute(insert(delivery_changes), values)
             count += len(values)
 
     @staticmethod
-    def _shown(conn: Connection, ids: Sequence[str]) -> dict[bool, dict[str, int]]:
-        """Per kind (early or not): article id -> its lowest usable version already released."""
+    def _shown(conn: Connection, ids: Sequence[str]) -> dict[bool, dict[str, list[tuple[int, int]]]]:
+        """Per kind (early or not): article id -> (version, machine rank) of its usable versions released."""
         dc = delivery_changes.c
-        out: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        out: dict[bool, dict[str, list[tuple[int, int]]]] = {True: {}, False: {}}
         for start in range(0, len(ids), CHUNK):
-            query = select(dc.article_id, dc.version, dc.early_cursor, dc.public_cursor).where(
+            query = select(dc.article_id, dc.version, dc.machine_rank, dc.early_cursor, dc.public_cursor).where(
                 dc.article_id.in_(ids[start:start + CHUNK]), dc.status == Status.USABLE.value)
-            for article_id, version, early, public in conn.execute(query):
+            for article_id, version, rank, early, public in conn.execute(query):
                 for kind, cursor in ((True, early), (False, public)):
-                    if cursor is not None and version < out[kind].get(article_id, version + 1):
-                        out[kind][article_id] = int(version)
+                    if cursor is not None:
+                        out[kind].setdefault(article_id, []).append((int(version), int(rank)))
         return out
 
     def sync(self, now: datetime, route: Callable[[Release], Iterable[str]]) -> int:
@@ -202,16 +208,17 @@ class Delivery:
                             continue
                         values["early_cursor" if early else "public_cursor"] = last
                         status = Status(row.status)
-                        first_shown = shown[early].get(row.article_id)
+                        earlier = [rank for version, rank in shown[early].get(row.article_id, ())
+                                   if version < row.version]
                         release = Release(row.version_seq, row.article_id, row.version, row.lang, row.category,
-                                          status, utc(row.published), utc(row.embargo), early,
-                                          first_shown is not None and first_shown < row.version)
+                                          status, utc(row.published), utc(row.embargo), early, row.machine_rank,
+                                          min(earlier) if earlier else None)
                         queued += [dict(partner=partner, cursor=last, version_seq=row.version_seq,
                                         article_id=row.article_id, version=row.version, state="pending",
                                         attempts=0, next_attempt_at=now, created_at=now, updated_at=now)
                                    for partner in route(release)]
-                        if status is Status.USABLE and row.version < shown[early].get(row.article_id, row.version + 1):
-                            shown[early][row.article_id] = row.version
+                        if status is Status.USABLE:
+                            shown[early].setdefault(row.article_id, []).append((row.version, row.machine_rank))
                     cursors.append({"_seq": row.version_seq, "early_cursor": values.get("early_cursor"),
                                     "public_cursor": values.get("public_cursor")})
                     assigned += 1
@@ -263,10 +270,11 @@ class Delivery:
             rows = conn.execute(stmt).all()
         return top, [Entry(int(r.cursor), int(r.version_seq), decode(r.data)) for r in rows]
 
-    def shown_before(self, versions: Iterable[tuple[str, int]], *, early: bool, upto: int | None = None
-                     ) -> set[tuple[str, int]]:
+    def shown_before(self, versions: Iterable[tuple[str, int]], *, early: bool, upto: int | None = None,
+                     max_rank: int = 2) -> set[tuple[str, int]]:
         """Those of ``(article id, version)`` that had an earlier usable version released (to the kind of
-        audience ``early`` names, at a cursor up to ``upto``)."""
+        audience ``early`` names, at a cursor up to ``upto``) that an audience receiving machine ranks up to
+        ``max_rank`` was shown."""
         wanted = list(dict.fromkeys(versions))
         if not wanted:
             return set()
@@ -278,7 +286,8 @@ class Delivery:
         with self.db.read("cannot read the delivery change log") as conn:
             for start in range(0, len(ids), CHUNK):
                 query = select(dc.article_id, dc.version).where(
-                    dc.article_id.in_(ids[start:start + CHUNK]), dc.status == Status.USABLE.value, col.is_not(None))
+                    dc.article_id.in_(ids[start:start + CHUNK]), dc.status == Status.USABLE.value, col.is_not(None),
+                    dc.machine_rank <= max_rank)
                 if upto is not None:
                     query = query.where(col <= upto)
                 for article_id, version in conn.execute(query):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Index, insert, inspect, select, text, update
+from sqlalchemy import Index, bindparam, exists, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,13 +29,16 @@ from syndicate.store.db import Database
 from syndicate.store.locks import Locks
 from syndicate.store.schema import (
     SCHEMA_VERSION,
+    article_versions,
     articles,
+    delivery_changes,
     metadata,
     rate_limits,
     schema_version,
     translation_pending,
     translation_reviews,
 )
+from syndicate.store.snapshots import decode
 
 #: how long an opener waits for another process's creation or migration of the same store
 LOCK_TIMEOUT = 120.0
@@ -87,10 +90,27 @@ def _to_3(conn: Connection, dialect: str) -> None:
     translation_reviews.create(conn)
 
 
+def _to_4(conn: Connection, dialect: str) -> None:
+    """0.2.0 (schema 3 → 4): partners' ``machine_translations`` agreements: ``delivery_changes.machine_rank``
+    (how machine-made each logged version is), filled in from the stored versions."""
+    conn.execute(text("ALTER TABLE delivery_changes ADD COLUMN machine_rank SMALLINT NOT NULL DEFAULT 0"))
+    rows = select(article_versions.c.seq, article_versions.c.data).where(
+        exists().where(delivery_changes.c.version_seq == article_versions.c.seq))
+    ranks: list[dict[str, int]] = []
+    for seq, data in conn.execute(rows):
+        rank = decode(data).machine_rank
+        if rank:
+            ranks.append({"_seq": int(seq), "rank": rank})
+    for start in range(0, len(ranks), 1000):
+        conn.execute(update(delivery_changes).where(delivery_changes.c.version_seq == bindparam("_seq"))
+                     .values(machine_rank=bindparam("rank")), ranks[start:start + 1000])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "0.2.0: schema version, articles.public_at (+ indexes), translation_pending, rate_limits", _to_2),
     Migration(3, "0.2.0: editorial review of machine translations (articles.reviewed_by, translation_reviews)",
               _to_3),
+    Migration(4, "0.2.0: partners' machine_translations agreements (delivery_changes.machine_rank)", _to_4),
 )
 assert MIGRATIONS[-1].version == SCHEMA_VERSION, "the last migration must produce SCHEMA_VERSION"
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
                         Index,
                         Integer,
                         MetaData,
+                        SmallInteger,
                         String,
                         Table,
                         Text,
@@ -24,7 +25,7 @@ from sqlalchemy import (
 )
 
 #: The schema this code reads and writes. 1 = syndicate 0.1.0 (no version table).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -200,6 +201,8 @@ delivery_changes = Table(
     Column("embargo", DateTime(timezone=True)),
     Column("early_cursor", BigInteger),      # visible to partners with embargoed = true from here
     Column("public_cursor", BigInteger),     # visible to every other partner from here
+    # model.machine_rank: 0 people's text, 1 machine translation approved by an editor, 2 unreviewed machine
+    Column("machine_rank", SmallInteger, nullable=False, server_default="0"),
     Index("ix_delivery_changes_early", "early_cursor"),
     Index("ix_delivery_changes_public", "public_cursor"),
     Index("ix_delivery_changes_article", "article_id", "version"),

@@ -134,6 +134,18 @@ class TranslationReviews:
             conn.execute(delete(translation_reviews).where(r.id.in_([row["id"] for row in rows])))
             conn.execute(translation_reviews.insert(), rows)
 
+    def supersede(self, ids: Sequence[str], now: datetime) -> None:
+        """Mark the pending entries of these translation ids ``superseded`` (the original was withheld or
+        killed since: approving the queued text would publish it again)."""
+        r = translation_reviews.c
+        if not ids:
+            return
+        with self.db.write("cannot update the review queue") as conn:
+            for start in range(0, len(ids), CHUNK):
+                conn.execute(update(translation_reviews)
+                             .where(r.id.in_(list(ids[start:start + CHUNK])), r.state == "pending")
+                             .values(state="superseded", updated_at=now))
+
     def get(self, review_id: str) -> Review | None:
         """One queue entry, or None."""
         found = self._select(translation_reviews.c.id == review_id)

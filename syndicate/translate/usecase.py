@@ -19,7 +19,7 @@ from datetime import datetime
 
 from syndicate.config import Config
 from syndicate.errors import SyndicateError, TranslationError
-from syndicate.model import Article, Origin
+from syndicate.model import Article, Origin, Status
 from syndicate.store import Store
 from syndicate.translate.articles import needs_translation, translate_articles
 from syndicate.translate.engines.base import Translator, engine_for_pair, get_translator
@@ -135,8 +135,18 @@ def _translate(config: Config, store: Store, now: datetime, dst: str, engine: st
             failed.append((r.source.id, dst, error))
             log.warning("translation of %s into %s pending: %s", r.source.id, dst, error)
     if done and config.translation.review_required(dst):
-        store.reviews.submit(done, now)              # not public until an editor approves (translate.review)
-        report.queued += [a.id for a in done]
+        # a usable translation is not public until an editor approves it (translate.review); a withheld or
+        # killed original takes its translation down at once: no editor stands between a kill and partners
+        usable = [a for a in done if a.status is Status.USABLE]
+        downs = [a for a in done if a.status is not Status.USABLE]
+        store.reviews.submit(usable, now)
+        report.queued += [a.id for a in usable]
+        if downs:
+            store.reviews.supersede([a.id for a in downs], now)
+            stored = store.articles.get_many([a.id for a in downs])
+            upserts = [a for a in downs if a.id in stored]          # one never published needs no notice
+            store.articles.upsert_many(upserts, now)
+            report.translated += [a.id for a in upserts]
     elif done:
         store.articles.upsert_many(done, now)
         report.translated += [a.id for a in done]

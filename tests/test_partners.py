@@ -74,6 +74,7 @@ def test_list_and_resend(tmp_path):
         assert listed.exit_code == 0
         assert "pushco: languages en" in listed.output and "failed 1" in listed.output
         assert "acme: languages en; categories politics" in listed.output
+        assert "machine translations all" in listed.output
         again = runner.invoke(main, ["--config", str(config.path), "partners", "resend", "pushco"])
         assert again.exit_code == 0 and "1 item(s) queued again" in again.output
         assert [r["state"] for r in store.delivery.rows("pushco")] == ["pending"]

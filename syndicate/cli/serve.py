@@ -94,7 +94,8 @@ def list_partners(obj: Context) -> None:
         counts = ", ".join(f"{s} {q.get(s, 0)}" for s in ("pending", "in-progress", "retrying", "success", "failed"))
         click.echo(f"{p.name}: languages {','.join(p.languages) or 'all'}; categories "
                    f"{','.join(p.categories) or 'all'}; formats {','.join(p.formats)}; "
-                   f"embargoed {'yes' if p.embargoed else 'no'}; {len(p.token_hashes)} token(s); "
+                   f"embargoed {'yes' if p.embargoed else 'no'}; machine translations {p.machine_translations}; "
+                   f"{len(p.token_hashes)} token(s); "
                    f"rate {p.rate_limit}/min; push {push}"
                    + ("; html rendition" if p.html_rendition else "") + (f" [{counts}]" if p.push_url else ""))
 

@@ -16,6 +16,8 @@ FORMAT_TYPES = {
 #: one NewsML-G2 newsItem (``<lang>/items/<uuid>-v<N>.xml``, irel:derivedFrom links)
 NEWSITEM = "application/vnd.iptc.g2.newsitem+xml"
 NEWSMESSAGE = FORMAT_TYPES["newsml"]
+#: one ninjs document (IPTC registers no media type of its own; agencies serve it as JSON)
+NINJS = "application/json"
 HTML = "text/html"
 XHTML = "application/xhtml+xml"
 

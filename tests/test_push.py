@@ -4,6 +4,7 @@ mid-request loses nothing (its lease runs out and another worker delivers)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,12 +12,17 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
+from pathlib import Path
 
+import pytest
 from factories import make_article
+from jsonschema import Draft202012Validator
 from lxml import etree
 from test_serve_support import Received, Receiver, partner_site, recent
 
-from syndicate.deliver.push import SIGNATURE_HEADER, Pusher, backoff, verify
+from syndicate.config import ConfigError
+from syndicate.deliver.push import SIGNATURE_HEADER, Pusher, backoff, verify, verify_webhook
+from syndicate.publish.usecase import publish
 from syndicate.store import open_store
 from syndicate.store.delivery import OPEN
 
@@ -162,3 +168,44 @@ def test_kill_mid_delivery_loses_nothing(tmp_path):
     assert list(dict.fromkeys(accepted)) == expected            # first deliveries in order
     assert Counter(accepted)[arts[2].guid] in (1, 2)             # the in-flight one may come twice (at-least-once)
     assert all(Counter(accepted)[g] == 1 for g in expected if g != arts[2].guid)
+
+
+def test_ninjs_push_is_the_partners_item_file_signed(tmp_path):
+    """push_format = "ninjs": each version arrives as one valid ninjs 3.1 document (application/json, Standard
+    Webhooks signature), byte for byte the partner's ninjs item file of that version."""
+    schema = json.loads((Path(__file__).resolve().parents[2] / "shared" / "schemas" / "ninjs"
+                         / "ninjs-schema_3.1.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    receiver = Receiver(lambda req: 200 if verify_webhook([SECRET], req.headers, req.body, time.time()) else 401)
+    extra = f"""
+[partners.jsonco]
+languages = ["en"]
+formats = ["ninjs"]
+push_url = "{receiver.url}json"
+push_secret = "{SECRET}"
+"""
+    config = partner_site(tmp_path, extra=extra)
+    assert next(p for p in config.partners if p.name == "jsonco").push_format == "ninjs"   # its only format
+    store = open_store(config.store_url)
+    try:
+        arts = [make_article(n, published=recent(5 - n)) for n in (1, 2)]
+        store.articles.upsert_many(arts, recent(0))
+        publish(config, store, recent(0))
+        run_until_done(Pusher(config, store), store)
+        assert {r["state"] for r in store.delivery.rows("jsonco")} == {"success"}
+    finally:
+        receiver.close()
+        store.close()
+    got = [r for r in receiver.requests if r.path == "/json"]
+    assert [r.headers["x-syndicate-guid"] for r in got] == [a.guid for a in arts]
+    for req, art in zip(got, arts, strict=True):
+        assert req.headers["content-type"] == "application/json"
+        doc = json.loads(req.body)
+        assert sorted(e.message for e in validator.iter_errors(doc)) == []
+        assert doc["uri"] == art.guid and doc["version"] == "1"
+        item_file = config.output.partners_dir / "jsonco" / "en" / "items" / f"{art.guid.rsplit(':', 1)[1]}-v1.json"
+        assert req.body == item_file.read_bytes()
+    (tmp_path / "bad").mkdir()
+    with pytest.raises(ConfigError, match=r"push_format: ninjs is not among the partner's formats"):
+        partner_site(tmp_path / "bad", extra=extra.replace('formats = ["ninjs"]', 'formats = ["newsml"]')
+                     + 'push_format = "ninjs"\n')

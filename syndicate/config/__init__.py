@@ -110,6 +110,7 @@ class Partner:
     push_secrets: tuple[str, ...] = ()  # every delivery is signed with each (rotation: old and new)
     rate_limit: int = 60                # requests per minute
     html_rendition: bool = False        # NewsML-G2: add the body as inlineData text/html too
+    push_format: str = "newsml"         # what a push carries: "newsml" (newsMessage) or "ninjs" (one document)
     machine_translations: str = "all"   # "all" | "reviewed" (approved by an editor) | "none" (people's text only)
 
 

@@ -247,7 +247,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
             raise r.fail(name, "must be a table")
         p = _Reader(body, r.file, f"{r.prefix}{name}.")
         p.unknown({"languages", "categories", "formats", "embargoed", "token_hashes", "push_url", "push_secret",
-                   "rate_limit", "html_rendition", "machine_translations"})
+                   "rate_limit", "html_rendition", "machine_translations", "push_format"})
         for lang in p.strings("languages"):
             if lang not in langs:
                 raise p.fail("languages", f"unknown language {lang!r} (site languages: {', '.join(langs)})")
@@ -266,6 +266,12 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         if not all(isinstance(x, str) and x for x in secrets) or (secret is not None and not secrets):
             raise p.fail("push_secret", "must be a non-empty string or a list of them (old and new while "
                                         "rotating)")
+        formats = p.strings("formats", ("newsml",))
+        push_format = p.get("push_format", str, "newsml" if "newsml" in formats else "ninjs")
+        if push_format not in ("newsml", "ninjs"):
+            raise p.fail("push_format", f"must be newsml or ninjs (got {push_format!r})")
+        if push_format not in formats:
+            raise p.fail("push_format", f"{push_format} is not among the partner's formats ({', '.join(formats)})")
         machine = p.get("machine_translations", str, "all")
         if machine not in MACHINE_TRANSLATIONS:
             raise p.fail("machine_translations", f"must be one of {', '.join(MACHINE_TRANSLATIONS)} "
@@ -277,7 +283,8 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
                            formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
                            token_hashes=hashes, push_url=push, push_secret=secrets[0] if secrets else None,
                            push_secrets=secrets, rate_limit=rate,
-                           html_rendition=p.get("html_rendition", bool, False), machine_translations=machine))
+                           html_rendition=p.get("html_rendition", bool, False), machine_translations=machine,
+                           push_format=push_format))
     return tuple(out)
 
 

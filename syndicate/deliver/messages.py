@@ -14,7 +14,7 @@ from syndicate.config import Config, Partner
 from syndicate.config.layout import build_spec
 from syndicate.model import Article, Audience, FeedItem, FeedSpec
 from syndicate.render.newsml import news_message
-from syndicate.render.ninjs import build_ninjs, render_ninjs_list
+from syndicate.render.ninjs import build_ninjs, render_ninjs, render_ninjs_list
 from syndicate.select.feeds import with_links
 from syndicate.select.policy import Decision
 from syndicate.store import Store
@@ -49,6 +49,15 @@ def partner_ninjs(config: Config, items: Sequence[FeedItem], partner: Partner | 
     """
     spec_for = _spec_cache(config, partner)
     return render_ninjs_list([build_ninjs(item, spec_for(item), config.site) for item in items])
+
+
+def partner_ninjs_item(config: Config, item: FeedItem, partner: Partner | None = None) -> bytes:
+    """One ninjs 3.1 document: the partner's ninjs item file of that version (a push body).
+
+    Raises:
+        RenderError: the item cannot be expressed.
+    """
+    return render_ninjs(item, _spec_cache(config, partner)(item), config.site)
 
 
 def partner_message(config: Config, items: Sequence[FeedItem], transmit: str, partner: Partner | None = None

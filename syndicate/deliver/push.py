@@ -1,6 +1,8 @@
-"""Push transmitter: POST each queued item version to its partner as a signed NewsML-G2 ``newsMessage``.
+"""Push transmitter: POST each queued item version to its partner as a signed NewsML-G2 ``newsMessage`` (or,
+with ``push_format = "ninjs"``, as one ninjs 3.1 document, exactly the partner's ninjs item file of it).
 
-Request: ``POST <push_url>``, ``Content-Type: application/vnd.iptc.g2.newsmessage+xml``, signed by the
+Request: ``POST <push_url>``, ``Content-Type: application/vnd.iptc.g2.newsmessage+xml`` (ninjs:
+``application/json``), signed by the
 Standard Webhooks scheme (https://www.standardwebhooks.com/): ``webhook-id`` (``msg_<queue row id>``, the
 same on a retry), ``webhook-timestamp`` (Unix seconds of this attempt) and ``webhook-signature``
 (``v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">``, one space-separated entry per configured secret,
@@ -33,9 +35,9 @@ import requests
 
 from syndicate.config import Config, Partner
 from syndicate.deliver.changes import sync_changes
-from syndicate.deliver.messages import partner_message, prepare
+from syndicate.deliver.messages import partner_message, partner_ninjs_item, prepare
 from syndicate.errors import DeliveryError, StoreError, SyndicateError
-from syndicate.media import NEWSMESSAGE
+from syndicate.media import NEWSMESSAGE, NINJS
 from syndicate.net import PolicySession
 from syndicate.redact import redact_url
 from syndicate.select.policy import audience_of, decide
@@ -129,10 +131,13 @@ class Pusher:
         # the change log routed this version to the partner: a notice it carries had an earlier version shown
         decision = decide(article, audience, now, shown_before=True)
         items = prepare(self.store, [(article, decision)], audience, now)
+        if partner.push_format == "ninjs":
+            return article.guid, partner_ninjs_item(self.config, items[0], partner)
         return article.guid, partner_message(self.config, items, f"push-{partner.name}", partner)
 
     def _post(self, partner: Partner, claim: Claim, guid: str, body: bytes) -> requests.Response:
-        headers = {"Content-Type": NEWSMESSAGE, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
+        media = NINJS if partner.push_format == "ninjs" else NEWSMESSAGE
+        headers = {"Content-Type": media, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
                    "X-Syndicate-Version": str(claim.version), "User-Agent": "syndicate-push/1"}
         secrets = partner.push_secrets or ((partner.push_secret,) if partner.push_secret else ())
         if secrets:

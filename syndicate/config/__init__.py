@@ -137,7 +137,7 @@ class Translation:
 
 @dataclass(frozen=True)
 class Server:
-    """`syndicate serve`: where to listen and how (see syndicate/server)."""
+    """`syndicate serve`: where to listen and how (see syndicate/serve)."""
 
     host: str = "127.0.0.1"
     port: int = 8080

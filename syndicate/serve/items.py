@@ -6,7 +6,7 @@ Query parameters: ``since`` (opaque cursor from a previous answer; omitted = fro
 Answer: ``200`` with a ``newsMessage`` of the item versions the partner may see whose cursor is after
 ``since`` (new, updated, corrected, withheld, canceled), oldest first; or ``204`` when there is nothing new.
 Either way ``X-Next-Cursor`` holds the cursor to send next time (and ``Link: <…>; rel="next"``).
-Cursors are handed out in commit order (:mod:`syndicate.delivery.changes`), so paging while new versions are
+Cursors are handed out in commit order (:mod:`syndicate.deliver.changes`), so paging while new versions are
 published neither skips nor repeats a version.
 """
 

@@ -3,7 +3,7 @@
 granian (Rust, hyper) runs the WSGI app in ``workers`` processes with ``threads`` Python threads each; it was
 chosen by measurement (``bench/serve.py``): waitress closes the connection after every 304 (it has no
 Content-Length to delimit it), which makes revalidation several times slower than nginx.
-The config file reaches granian's workers through ``$SYNDICATE_CONFIG`` (see :mod:`syndicate.server.wsgi`).
+The config file reaches granian's workers through ``$SYNDICATE_CONFIG`` (see :mod:`syndicate.serve.wsgi`).
 
 waitress stays available (``--engine waitress``): with ``workers > 1`` the parent binds the listening
 socket once and forks; each child runs its own waitress on the shared socket. The parent forwards

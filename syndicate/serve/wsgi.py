@@ -1,4 +1,4 @@
-"""WSGI entry point for external servers: ``syndicate.server.wsgi:app`` (config from ``$SYNDICATE_CONFIG``)."""
+"""WSGI entry point for external servers: ``syndicate.serve.wsgi:app`` (config from ``$SYNDICATE_CONFIG``)."""
 
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ def to_iso639_1(code: str) -> str:
 
 
 class ApertiumTranslator:
-    """:class:`~syndicate.translators.base.Translator` running the ``apertium`` command.
+    """:class:`~syndicate.translate.engines.base.Translator` running the ``apertium`` command.
 
     Args:
         command: the executable (default ``apertium`` on ``$PATH``).

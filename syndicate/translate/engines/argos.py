@@ -12,7 +12,7 @@ Sentences are grouped by bound and each group is one ``translate_batch`` call (a
 sentence translates the same alone or next to a long neighbour, and a store rebuild gives the same bytes.
 
 The translator translates plain-text segments (sentences) it is given; splitting text and HTML into
-sentences is done by :mod:`syndicate.translators.html`. It never touches the network.
+sentences is done by :mod:`syndicate.translate.segments`. It never touches the network.
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def _offset_progress(progress: Progress, base: int, total: int) -> Progress:
     return report
 
 class ArgosTranslator:
-    """:class:`~syndicate.translators.base.Translator` over installed Argos packages, pivoting through English.
+    """:class:`~syndicate.translate.engines.base.Translator` over installed Argos packages, pivoting through English.
 
     Args:
         cfg: ``[translation]`` settings: ``argos_packages_dir``, ``beam_size``, ``intra_threads``, ``max_batch_size``,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 class IdentityTranslator:
-    """A :class:`~syndicate.translators.base.Translator` that copies each segment."""
+    """A :class:`~syndicate.translate.engines.base.Translator` that copies each segment."""
 
     engine = "identity"
 

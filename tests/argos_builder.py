@@ -198,7 +198,9 @@ def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str =
     """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/);
     ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size)
+    symbols = (*SWAP_WORDS, target_prefix) if target_prefix else SWAP_WORDS     # the prefix is one piece
+    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size,
+                                   symbols)
     (folder / "sentencepiece.model").write_bytes(sp_model)
     vocab = pieces_of(sp_model)
     if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)

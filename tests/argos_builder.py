@@ -14,7 +14,13 @@ Two kinds of weights:
   *t*; ``add_source_eos`` makes the model copy ``</s>`` and stop. ``swaps`` turns the copy into a tiny
   "dictionary": the output projection row of a target piece reads the code of its swap partner, so
   ``{"Geneva": "Genève"}`` rewrites that one piece (and nothing else) — this proves which package ran.
-* ``random``: realistic sizes (transformer-base) with random weights; garbage output, for speed only.
+* ``random``: realistic sizes (transformer-base) with random weights; garbage output, for speed and for
+  comparing decoders (every sentence decodes to its bound, so any difference in settings shows).
+
+For argostranslate itself (the benchmark and ``tests/test_argos_fidelity.py``): :func:`build_minisbd_onnx`
+writes a rule-based sentence splitter in MiniSBD's ONNX format to put in a package as ``minisbd/<lang>.onnx``
+(else argostranslate downloads one at its first ``translate()``), and :func:`argos_environment` gives the
+variables that keep argostranslate's folders (it reads them once, at import) inside a test folder.
 """
 
 from __future__ import annotations
@@ -192,7 +198,9 @@ def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str =
     """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/);
     ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size)
+    symbols = (*SWAP_WORDS, target_prefix) if target_prefix else SWAP_WORDS     # the prefix is one piece
+    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size,
+                                   symbols)
     (folder / "sentencepiece.model").write_bytes(sp_model)
     vocab = pieces_of(sp_model)
     if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)
@@ -210,6 +218,77 @@ def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str =
     (folder / "README.md").write_text(f"Test package {from_code}→{to_code} ({kind} weights). Not a real model.\n",
                                       encoding="utf-8")
     return folder
+
+
+def build_minisbd_onnx(path: Path, chars: str) -> None:
+    """A rule-based splitter in MiniSBD's ONNX format: a sentence ends at ``.!?…`` (or a closing quote right
+    after one) followed by a space and an upper-case letter, digit or opening quote."""
+    import numpy as np
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    units = ["<PAD>", "<UNK>", " ", *sorted(set(chars) - {" "})]
+    table = {name: np.zeros(len(units), dtype=np.float32) for name in ("term", "closer", "space", "starter")}
+    for i, ch in enumerate(units):
+        if len(ch) != 1:
+            continue
+        table["term"][i] = ch in ".!?…؟"
+        table["closer"][i] = ch in "\"'”’»)"
+        table["space"][i] = ch == " "
+        table["starter"][i] = ch.isupper() or ch.isdigit() or ch in "\"“‘«(" or (ch.isalpha() and not ch.islower())
+    init = [numpy_helper.from_array(v, f"{k}_tbl") for k, v in table.items()]
+    big = np.iinfo(np.int64).max
+    init += [numpy_helper.from_array(np.array(v, dtype=np.int64), n) for n, v in (
+        ("pad_r1", [0, 1, 0, 0]), ("pad_l1", [0, 0, 0, 1]), ("pad_l2", [0, 0, 0, 2]), ("s0", [0]), ("sm1", [-1]),
+        ("s1", [1]), ("s2", [2]), ("send", [big]), ("ax1", [1]), ("ax2", [2]))]
+    nodes = [helper.make_node("Gather", [f"{k}_tbl", "units"], [k]) for k in table]
+    nodes += [
+        helper.make_node("Pad", ["term", "pad_r1"], ["term_p"]),
+        helper.make_node("Slice", ["term_p", "s0", "sm1", "ax1"], ["term_prev"]),
+        helper.make_node("Mul", ["closer", "term_prev"], ["closer_end"]),
+        helper.make_node("Max", ["term", "closer_end"], ["endable"]),
+        helper.make_node("Pad", ["space", "pad_l1"], ["space_p"]),
+        helper.make_node("Slice", ["space_p", "s1", "send", "ax1"], ["space_next"]),
+        helper.make_node("Pad", ["starter", "pad_l2"], ["starter_p"]),
+        helper.make_node("Slice", ["starter_p", "s2", "send", "ax1"], ["starter_next2"]),
+        helper.make_node("Mul", ["endable", "space_next"], ["m1"]),
+        helper.make_node("Mul", ["m1", "starter_next2"], ["m"]),
+        helper.make_node("Sub", ["one", "m"], ["c0"]),
+        helper.make_node("Mul", ["m", "zero"], ["z"]),
+        helper.make_node("Mul", ["m", "two"], ["c2"]),
+        *[helper.make_node("Unsqueeze", [x, "ax2"], [f"{x}_u"]) for x in ("c0", "z", "c2")],
+        helper.make_node("Concat", ["c0_u", "z_u", "c2_u", "z_u", "z_u"], ["logits"], axis=2),
+    ]
+    init += [numpy_helper.from_array(np.array(v, dtype=np.float32), n) for n, v in (("one", 1.0), ("zero", 0.0),
+                                                                                    ("two", 2.0))]
+    graph = helper.make_graph(
+        nodes, "rule_sbd",
+        [helper.make_tensor_value_info("units", TensorProto.INT64, ["B", "N"]),
+         helper.make_tensor_value_info("features", TensorProto.FLOAT, ["B", "N", 2])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["B", "N", 5])], init)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    vocab = {"lang": "en", "idx": 0, "cutoff": 0, "lower": False, "_id2unit": units,
+             "_unit2id": {u: i for i, u in enumerate(units)}}
+    config = {"feat_funcs": ["space_before", "capitalized"], "max_seqlen": 1000, "batch_size": 32,
+              "skip_newline": False, "no_ssplit": False, "use_dictionary": False, "num_dict_feat": 0}
+    for key, value in (("config", config), ("vocab", vocab), ("lexicon", None), ("lang_code", "en")):
+        entry = model.metadata_props.add()
+        entry.key, entry.value = key, value if isinstance(value, str) else json.dumps(value)
+    onnx.checker.check_model(model)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    onnx.save(model, str(path))
+
+
+def argos_environment(root: Path, *, beam: int, intra_threads: int = 1) -> dict[str, str]:
+    """Environment for a hermetic argostranslate: ``HOME``, the ``XDG_*`` folders and ``ARGOS_PACKAGES_DIR``
+    under ``root``, CPU int8, the given beam and threads (set before argostranslate is imported)."""
+    env = {"HOME": str(root / "home"), "ARGOS_PACKAGES_DIR": str(root / "packages"),
+           "ARGOS_BEAM_SIZE": str(beam), "ARGOS_INTRA_THREADS": str(intra_threads), "ARGOS_INTER_THREADS": "1",
+           "ARGOS_DEVICE_TYPE": "cpu", "ARGOS_COMPUTE_TYPE": "int8", "ARGOS_DEBUG": "0"}
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(root / var.lower())
+    return env
 
 
 def zip_package(folder: Path, dest: Path) -> Path:

@@ -24,7 +24,6 @@ Needs the ``mt``, ``argos`` and ``dev`` extras (argostranslate, onnx). Runs in a
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -98,66 +97,6 @@ ARTICLES = [
 ]
 
 
-def build_minisbd_onnx(path: Path, chars: str) -> None:
-    """A rule-based splitter in MiniSBD's ONNX format: a sentence ends at ``.!?…`` (or a closing quote right
-    after one) followed by a space and an upper-case letter, digit or opening quote."""
-    import numpy as np
-    import onnx
-    from onnx import TensorProto, helper, numpy_helper
-
-    units = ["<PAD>", "<UNK>", " ", *sorted(set(chars) - {" "})]
-    table = {name: np.zeros(len(units), dtype=np.float32) for name in ("term", "closer", "space", "starter")}
-    for i, ch in enumerate(units):
-        if len(ch) != 1:
-            continue
-        table["term"][i] = ch in ".!?…؟"
-        table["closer"][i] = ch in "\"'”’»)"
-        table["space"][i] = ch == " "
-        table["starter"][i] = ch.isupper() or ch.isdigit() or ch in "\"“‘«(" or (ch.isalpha() and not ch.islower())
-    init = [numpy_helper.from_array(v, f"{k}_tbl") for k, v in table.items()]
-    big = np.iinfo(np.int64).max
-    init += [numpy_helper.from_array(np.array(v, dtype=np.int64), n) for n, v in (
-        ("pad_r1", [0, 1, 0, 0]), ("pad_l1", [0, 0, 0, 1]), ("pad_l2", [0, 0, 0, 2]), ("s0", [0]), ("sm1", [-1]),
-        ("s1", [1]), ("s2", [2]), ("send", [big]), ("ax1", [1]), ("ax2", [2]))]
-    nodes = [helper.make_node("Gather", [f"{k}_tbl", "units"], [k]) for k in table]
-    nodes += [
-        helper.make_node("Pad", ["term", "pad_r1"], ["term_p"]),
-        helper.make_node("Slice", ["term_p", "s0", "sm1", "ax1"], ["term_prev"]),
-        helper.make_node("Mul", ["closer", "term_prev"], ["closer_end"]),
-        helper.make_node("Max", ["term", "closer_end"], ["endable"]),
-        helper.make_node("Pad", ["space", "pad_l1"], ["space_p"]),
-        helper.make_node("Slice", ["space_p", "s1", "send", "ax1"], ["space_next"]),
-        helper.make_node("Pad", ["starter", "pad_l2"], ["starter_p"]),
-        helper.make_node("Slice", ["starter_p", "s2", "send", "ax1"], ["starter_next2"]),
-        helper.make_node("Mul", ["endable", "space_next"], ["m1"]),
-        helper.make_node("Mul", ["m1", "starter_next2"], ["m"]),
-        helper.make_node("Sub", ["one", "m"], ["c0"]),
-        helper.make_node("Mul", ["m", "zero"], ["z"]),
-        helper.make_node("Mul", ["m", "two"], ["c2"]),
-        *[helper.make_node("Unsqueeze", [x, "ax2"], [f"{x}_u"]) for x in ("c0", "z", "c2")],
-        helper.make_node("Concat", ["c0_u", "z_u", "c2_u", "z_u", "z_u"], ["logits"], axis=2),
-    ]
-    init += [numpy_helper.from_array(np.array(v, dtype=np.float32), n) for n, v in (("one", 1.0), ("zero", 0.0),
-                                                                                    ("two", 2.0))]
-    graph = helper.make_graph(
-        nodes, "rule_sbd",
-        [helper.make_tensor_value_info("units", TensorProto.INT64, ["B", "N"]),
-         helper.make_tensor_value_info("features", TensorProto.FLOAT, ["B", "N", 2])],
-        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["B", "N", 5])], init)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    model.ir_version = 8
-    vocab = {"lang": "en", "idx": 0, "cutoff": 0, "lower": False, "_id2unit": units,
-             "_unit2id": {u: i for i, u in enumerate(units)}}
-    config = {"feat_funcs": ["space_before", "capitalized"], "max_seqlen": 1000, "batch_size": 32,
-              "skip_newline": False, "no_ssplit": False, "use_dictionary": False, "num_dict_feat": 0}
-    for key, value in (("config", config), ("vocab", vocab), ("lexicon", None), ("lang_code", "en")):
-        entry = model.metadata_props.add()
-        entry.key, entry.value = key, value if isinstance(value, str) else json.dumps(value)
-    onnx.checker.check_model(model)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    onnx.save(model, str(path))
-
-
 def article_texts() -> list[str]:
     return ["\n".join([title, summary, *paragraphs]) for title, summary, paragraphs in ARTICLES]
 
@@ -181,7 +120,7 @@ def main() -> None:
                       ARGOS_INTER_THREADS="1", ARGOS_BEAM_SIZE=str(args.beam), ARGOS_DEVICE_TYPE="cpu",
                       ARGOS_COMPUTE_TYPE="int8", ARGOS_DEBUG="0")
 
-    from argos_builder import CORPUS, build_package_dir, zip_package
+    from argos_builder import CORPUS, build_minisbd_onnx, build_package_dir, zip_package
 
     from syndicate.translate.engines.argos_install import install_argosmodel
     from syndicate.translate.splitter import split_sentences

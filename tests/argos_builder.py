@@ -33,6 +33,8 @@ from ctranslate2.specs import transformer_spec
 CORPUS = Path(__file__).resolve().parent / "data" / "mt" / "corpus.txt"
 #: Words that must be single pieces, so that ``swaps`` can exchange them.
 SWAP_WORDS = ("Geneva", "Genève", "جنيف", "envoy", "délégué", "المبعوث")
+#: Characters the MiniSBD splitter knows beyond its training text (others cannot start a sentence).
+SBD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!?…؟\"'“”‘’«»()"
 
 
 def train_sentencepiece(text: str, vocab_size: int = 800, user_symbols: tuple[str, ...] = SWAP_WORDS) -> bytes:
@@ -185,14 +187,77 @@ def random_model_spec(vocab: list[str], layers: int = 6, d_model: int = 512, hea
     return spec
 
 
+def build_minisbd_onnx(path: Path, chars: str) -> None:
+    """A rule-based splitter in MiniSBD's ONNX format: a sentence ends at ``.!?…`` (or a closing quote right
+    after one) followed by a space and an upper-case letter, digit or opening quote."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    units = ["<PAD>", "<UNK>", " ", *sorted(set(chars) - {" "})]
+    table = {name: np.zeros(len(units), dtype=np.float32) for name in ("term", "closer", "space", "starter")}
+    for i, ch in enumerate(units):
+        if len(ch) != 1:
+            continue
+        table["term"][i] = ch in ".!?…؟"
+        table["closer"][i] = ch in "\"'”’»)"
+        table["space"][i] = ch == " "
+        table["starter"][i] = ch.isupper() or ch.isdigit() or ch in "\"“‘«(" or (ch.isalpha() and not ch.islower())
+    init = [numpy_helper.from_array(v, f"{k}_tbl") for k, v in table.items()]
+    big = np.iinfo(np.int64).max
+    init += [numpy_helper.from_array(np.array(v, dtype=np.int64), n) for n, v in (
+        ("pad_r1", [0, 1, 0, 0]), ("pad_l1", [0, 0, 0, 1]), ("pad_l2", [0, 0, 0, 2]), ("s0", [0]), ("sm1", [-1]),
+        ("s1", [1]), ("s2", [2]), ("send", [big]), ("ax1", [1]), ("ax2", [2]))]
+    nodes = [helper.make_node("Gather", [f"{k}_tbl", "units"], [k]) for k in table]
+    nodes += [
+        helper.make_node("Pad", ["term", "pad_r1"], ["term_p"]),
+        helper.make_node("Slice", ["term_p", "s0", "sm1", "ax1"], ["term_prev"]),
+        helper.make_node("Mul", ["closer", "term_prev"], ["closer_end"]),
+        helper.make_node("Max", ["term", "closer_end"], ["endable"]),
+        helper.make_node("Pad", ["space", "pad_l1"], ["space_p"]),
+        helper.make_node("Slice", ["space_p", "s1", "send", "ax1"], ["space_next"]),
+        helper.make_node("Pad", ["starter", "pad_l2"], ["starter_p"]),
+        helper.make_node("Slice", ["starter_p", "s2", "send", "ax1"], ["starter_next2"]),
+        helper.make_node("Mul", ["endable", "space_next"], ["m1"]),
+        helper.make_node("Mul", ["m1", "starter_next2"], ["m"]),
+        helper.make_node("Sub", ["one", "m"], ["c0"]),
+        helper.make_node("Mul", ["m", "zero"], ["z"]),
+        helper.make_node("Mul", ["m", "two"], ["c2"]),
+        *[helper.make_node("Unsqueeze", [x, "ax2"], [f"{x}_u"]) for x in ("c0", "z", "c2")],
+        helper.make_node("Concat", ["c0_u", "z_u", "c2_u", "z_u", "z_u"], ["logits"], axis=2),
+    ]
+    init += [numpy_helper.from_array(np.array(v, dtype=np.float32), n) for n, v in (("one", 1.0), ("zero", 0.0),
+                                                                                    ("two", 2.0))]
+    graph = helper.make_graph(
+        nodes, "rule_sbd",
+        [helper.make_tensor_value_info("units", TensorProto.INT64, ["B", "N"]),
+         helper.make_tensor_value_info("features", TensorProto.FLOAT, ["B", "N", 2])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["B", "N", 5])], init)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    vocab = {"lang": "en", "idx": 0, "cutoff": 0, "lower": False, "_id2unit": units,
+             "_unit2id": {u: i for i, u in enumerate(units)}}
+    config = {"feat_funcs": ["space_before", "capitalized"], "max_seqlen": 1000, "batch_size": 32,
+              "skip_newline": False, "no_ssplit": False, "use_dictionary": False, "num_dict_feat": 0}
+    for key, value in (("config", config), ("vocab", vocab), ("lexicon", None), ("lang_code", "en")):
+        entry = model.metadata_props.add()
+        entry.key, entry.value = key, value if isinstance(value, str) else json.dumps(value)
+    onnx.checker.check_model(model)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    onnx.save(model, str(path))
+
+
 def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str = "copy",
                       swaps: Mapping[str, str] | None = None, version: str = "1.0", text: str | None = None,
                       vocab_size: int = 800, model_vocab: int | None = None,
-                      target_prefix: str | None = None, dims: Mapping[str, int] | None = None) -> Path:
+                      target_prefix: str | None = None, dims: Mapping[str, int] | None = None,
+                      symbols: tuple[str, ...] = (), sbd: bool = False) -> Path:
     """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/);
-    ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``)."""
+    ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``); ``symbols`` are
+    extra single-piece words (for ``swaps``); ``sbd`` adds ``minisbd/<from_code>.onnx``
+    (:func:`build_minisbd_onnx`), so argostranslate and LibreTranslate split sentences without a download."""
     folder.mkdir(parents=True, exist_ok=True)
-    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size)
+    training = text if text is not None else CORPUS.read_text(encoding="utf-8")
+    sp_model = train_sentencepiece(training, vocab_size, SWAP_WORDS + symbols)
     (folder / "sentencepiece.model").write_bytes(sp_model)
     vocab = pieces_of(sp_model)
     if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)
@@ -207,6 +272,8 @@ def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str =
     if target_prefix:
         meta["target_prefix"] = target_prefix
     (folder / "metadata.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    if sbd:
+        build_minisbd_onnx(folder / "minisbd" / f"{from_code}.onnx", training + SBD_CHARS)
     (folder / "README.md").write_text(f"Test package {from_code}→{to_code} ({kind} weights). Not a real model.\n",
                                       encoding="utf-8")
     return folder

@@ -7,9 +7,12 @@ it (the entities become the original characters), translates the text node, seri
 ``<``, ``>`` again) and unescapes, which gives back plain text, the untranslated characters unchanged.
 
 **Limits.** ``charLimit`` (and ``batchLimit`` where a server reports it) are read once from
-``/frontend/settings``; segments go in requests of at most that many items, and a segment longer than the
-character limit is sent in pieces cut at white space. A 400 "request (N) exceeds text limit (L)" for a
-list (the ``--batch-limit`` the settings do not report) lowers the batch size to L and the request is resent.
+``/frontend/settings``; segments go in requests of at most that many items, and a segment whose escaped form
+is longer than the character limit is sent in pieces cut at white space (inside a word only when one word is
+longer), joined back with exactly the spaces that were cut. A 400 "request (N) exceeds text limit (L)" for a
+list (LibreTranslate 1.9.6 does not report its ``--batch-limit``) lowers the batch size to L and the request
+is resent. Requests ask for English (``Accept-Language: en``): LibreTranslate translates its error messages.
+Segments that are only white space are not sent (they translate to nothing).
 
 **Errors** say what happened: :class:`~syndicate.errors.EngineUnavailableError` when the server cannot be
 reached (no retry: a publish fails fast and the articles stay pending), ``LibreTranslate refused the request
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -34,6 +38,9 @@ from syndicate.sanitize import clean_html
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _LIMIT = re.compile(r"request \((\d+)\) exceeds text limit \((\d+)\)")
+#: LibreTranslate words its errors in the request's Accept-Language ("fr wird nicht unterstützt" for ``de``);
+#: English keeps the limit message readable for :data:`_LIMIT` and the operators' messages in one language.
+_HEADERS = {"Accept-Language": "en"}
 
 
 def redact(url: str) -> str:
@@ -45,25 +52,31 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """``text`` cut at white space into pieces of at most ``limit`` characters (a longer word is cut)."""
-    if limit <= 0 or len(text) <= limit:
+def split_text(text: str, limit: int, size: Callable[[str], int] = len) -> list[str]:
+    """``text`` in pieces of at most ``limit`` by ``size`` (each piece measured without its trailing spaces),
+    cut after a space where possible, inside a word only when one word is longer than ``limit``.
+
+    ``"".join(pieces) == text``: a piece that ends with a space was cut at white space, one that does not was
+    cut inside a word, so the translations can be joined back without adding or losing a space.
+    """
+    if limit <= 0 or size(text.rstrip(" ")) <= limit:
         return [text]
     pieces: list[str] = []
     current = ""
-    for word in text.split(" "):
-        while len(word) > limit:
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:limit])
-            word = word[limit:]
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) > limit:
+    for word in re.split(r"(?<= )", text):          # words keep the space after them
+        if size((current + word).rstrip(" ")) <= limit:
+            current += word
+            continue
+        if current:
             pieces.append(current)
-            current = word
-        else:
-            current = candidate
+            current = ""
+        while size(word.rstrip(" ")) > limit:        # one word longer than the limit: cut inside it
+            cut = 1
+            while cut < len(word) and size(word[:cut + 1]) <= limit:
+                cut += 1
+            pieces.append(word[:cut])
+            word = word[cut:]
+        current = word
     if current:
         pieces.append(current)
     return pieces
@@ -106,7 +119,7 @@ class LibreTranslateTranslator:
         url = f"{self.url}{path}"
         for attempt in range(self.retries + 1):
             try:
-                resp = self.session.request(method, url, json=body, timeout=self.timeout)
+                resp = self.session.request(method, url, json=body, timeout=self.timeout, headers=_HEADERS)
             except (requests.ConnectionError, requests.exceptions.InvalidURL,
                     requests.exceptions.MissingSchema) as exc:
                 self._down = EngineUnavailableError(
@@ -260,25 +273,27 @@ class LibreTranslateTranslator:
         if not texts:
             return []
         limit = self.char_limit
-        pieces: list[str] = []
-        owner: list[int] = []
+        pieces: list[str] = []                  # escaped, as sent
+        owner: list[tuple[int, bool]] = []      # (index of the text, the piece was cut at a space)
         for i, text in enumerate(texts):
-            for piece in split_text(text, limit) if limit > 0 else [text]:
-                escaped = escape(piece, quote=False)
-                # escaping lengthens the text; cut further until the escaped piece fits
-                parts = [escaped] if limit <= 0 or len(escaped) <= limit else [
-                    escape(p, quote=False) for p in split_text(piece, max(1, limit // 5))]
-                pieces.extend(parts)
-                owner.extend([i] * len(parts))
-        answers = self._translate(pieces, src, dst, "html")
-        joined: list[list[str]] = [[] for _ in texts]
-        for i, answer in zip(owner, answers, strict=True):
-            joined[i].append(answer.strip())
-        return [" ".join(p for p in parts if p) for parts in joined]
+            for piece in split_text(text, limit, _escaped_len):
+                core = piece.rstrip(" ")
+                if core.strip():                # white space alone translates to nothing: not sent
+                    pieces.append(escape(core, quote=False))
+                    owner.append((i, core != piece))
+        answers = self._translate(pieces, src, dst, "html") if pieces else []
+        joined = [""] * len(texts)
+        for (i, space), answer in zip(owner, answers, strict=True):
+            joined[i] += answer.strip() + (" " if space else "")
+        return [x.strip() for x in joined]
 
     def translate_html_batch(self, fragments: list[str], src: str, dst: str) -> list[str]:
         """Translate HTML fragments (``format="html"``); every result is re-sanitised with ``clean_html``."""
         return [clean_html(x) for x in self._translate(fragments, src, dst, "html")]
+
+
+def _escaped_len(text: str) -> int:
+    return len(escape(text, quote=False))
 
 
 def _reason(exc: BaseException) -> str:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -49,16 +49,72 @@ class FakeLT(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_port}"
 
 
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                  "track", "wbr"})
+#: elements LibreTranslate's HTML translation leaves alone (besides ``translate="no"``)
+UNTRANSLATED = frozenset({"address", "applet", "audio", "canvas", "code", "embed", "script", "style", "time",
+                          "video"})
+
+
+def _attr(name: str, value: str | None) -> str:
+    value = (value or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if '"' in value and "'" not in value:
+        return f" {name}='{value}'"
+    return f' {name}="{value.replace(chr(34), "&quot;")}"'
+
+
+class _Tree(HTMLParser):
+    """Parses a fragment and serialises it back as LibreTranslate's BeautifulSoup (html.parser, minimal
+    formatter) does: attributes double-quoted, void elements as ``<br/>``, open elements closed at the end,
+    stray end tags dropped, comments turned into text; text nodes outside ``UNTRANSLATED`` elements and
+    ``translate="no"`` go through ``transform``."""
+
+    def __init__(self, transform: Callable[[str], str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.transform = transform
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []      # (tag, its text is translated)
+
+    def _translating(self) -> bool:
+        return not self.open or self.open[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(f"<{tag}{''.join(_attr(k, v) for k, v in attrs)}{'/' if tag in VOID else ''}>")
+        if tag not in VOID:
+            keep = tag in UNTRANSLATED or dict(attrs).get("translate") == "no"
+            self.open.append((tag, self._translating() and not keep))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in [t for t, _ in self.open]:
+            while self.open:
+                name, _ = self.open.pop()
+                self.out.append(f"</{name}>")
+                if name == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        text = self.transform(data) if data.strip() and self._translating() else data
+        self.out.append(html.escape(text, quote=False))
+
+    def handle_comment(self, data: str) -> None:
+        self.handle_data(data)
+
+    def result(self) -> str:
+        self.close()
+        self.out.extend(f"</{name}>" for name, _ in reversed(self.open))
+        return "".join(self.out)
+
+
 def _html_translate(fragment: str, transform: Callable[[str], str]) -> str:
     """Text nodes translated, markup kept, the result serialised as BeautifulSoup's minimal formatter does."""
-    out = []
-    for part in re.split(r"(<[^>]*>)", fragment):
-        if part.startswith("<") and part.endswith(">"):
-            out.append(part)
-        elif part:
-            text = html.unescape(part)                      # the parser decodes entities
-            out.append(html.escape(transform(text), quote=False) if text.strip() else html.escape(text, quote=False))
-    return "".join(out)
+    tree = _Tree(transform)
+    tree.feed(fragment)
+    return tree.result()
 
 
 class Handler(BaseHTTPRequestHandler):

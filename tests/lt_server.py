@@ -20,8 +20,9 @@ from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "es"]},
-             {"code": "ar", "name": "Arabic", "targets": ["en"]}]
+#: as the real server lists them: every language is also a target of itself (argostranslate's identity)
+LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "en", "es"]},
+             {"code": "ar", "name": "Arabic", "targets": ["ar", "en"]}]
 KEY = "secret-key"
 VERSION = "1.9.6"
 
@@ -135,8 +136,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/languages":
             self._send(200, LANGUAGES)
         elif self.path == "/frontend/settings":
-            self._send(200, {"charLimit": self.server.char_limit, "frontendTimeout": 500, "apiKeys": True,
-                             "keyRequired": False, "suggestions": False, "filesTranslation": False})
+            self._send(200, {"apiKeys": self.server.key is not None, "charLimit": self.server.char_limit,
+                             "filesTranslation": False, "frontendTimeout": 500, "keyRequired": False,
+                             "language": {"source": {"code": "auto", "name": "Auto Detect"},
+                                          "target": {"code": "es", "name": "Spanish"}},
+                             "suggestions": False, "supportedFilesFormat": []})
         elif self.path == "/spec":
             self._send(200, {"info": {"version": VERSION, "title": "LibreTranslate"}})
         else:

@@ -110,6 +110,18 @@ def test_the_imitation_answers_as_the_real_server(case: str, real_lt: RealLT, im
     assert _post(imitation.url, body) == _post(real_lt.url, body)
 
 
+def test_the_imitation_describes_itself_as_the_real_server(real_lt: RealLT, imitation: Any) -> None:
+    """/frontend/settings has the same keys (and charLimit, apiKeys values); /languages lists every language
+    as a target of itself; /spec carries the version."""
+    def get(url: str, path: str) -> Any:
+        return requests.get(f"{url}{path}", timeout=10).json()
+    real, fake = get(real_lt.url, "/frontend/settings"), get(imitation.url, "/frontend/settings")
+    assert sorted(real) == sorted(fake) and (real["charLimit"], real["apiKeys"]) == (fake["charLimit"], fake["apiKeys"])
+    for url in (real_lt.url, imitation.url):
+        assert all(x["code"] in x["targets"] for x in get(url, "/languages"))
+        assert get(url, "/spec")["info"]["version"] == VERSION
+
+
 # -- limits: --batch-limit 8 --char-limit 60 --------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def limited_lt(lt_packages: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealLT]:

@@ -21,8 +21,11 @@ so an answer proves that the package ran and that nothing else in the text chang
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -65,6 +68,12 @@ def build_packages(root: Path) -> Path:
         install_argosmodel(build_argosmodel(root / "dist", src, dst, swaps=swaps, symbols=(SWAP[1],), sbd=True),
                            packages)
     return packages
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the test process dies, so a killed pytest leaves no server."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG (Linux)
 
 
 def free_port() -> int:
@@ -116,7 +125,8 @@ class RealLT:
         self.home.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(self.command(), env=self.environment(), cwd=self.home, stdout=log,
-                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                         preexec_fn=_die_with_parent)
         started = time.monotonic()
         while True:
             if self.proc.poll() is not None:

@@ -160,6 +160,16 @@ class RealLT:
             self.proc.wait(timeout=10)
         self.proc = None
 
+    def add_key(self, key: str, req_limit: int = 1000, char_limit: int | None = None) -> str:
+        """Add an API key with LibreTranslate's own ``ltmanage`` (the server runs with ``--api-keys
+        --api-keys-db-path``, which created the database)."""
+        db = self.args[self.args.index("--api-keys-db-path") + 1]
+        cmd = [str(self.exe.parent / "ltmanage"), "keys", "--api-keys-db-path", db, "add", str(req_limit),
+               "--key", key, *(["--char-limit", str(char_limit)] if char_limit else [])]
+        done = subprocess.run(cmd, env=self.environment(), cwd=self.home, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 and done.stdout.strip() == key, done.stdout + done.stderr
+        return key
+
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 

@@ -6,7 +6,7 @@ It reproduces LibreTranslate's text handling: ``format="text"`` answers ``html.u
 ``&``, ``<``, ``>`` escaped (BeautifulSoup's minimal formatter) and ``html.unescape``\\ s the whole result.
 ``transform`` is the "model" (upper-casing by default; ``identity`` for exactness tests). Also: list ``q``,
 ``api_key`` in the body (403 when wrong), 400 for an unsupported pair, ``--batch-limit`` / ``--char-limit``
-with LibreTranslate's messages, ``/frontend/settings`` (``charLimit``), ``/spec`` (version), scripted answers.
+and a key's own character limit with LibreTranslate's messages, ``/frontend/settings`` (``charLimit``), ``/spec`` (version), scripted answers.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class FakeLT(ThreadingHTTPServer):
         self.batch_limit = -1
         self.char_limit = -1
         self.key: str | None = KEY
+        self.key_char_limit = -1      # the key's own character limit (not reported by /frontend/settings)
 
     @property
     def url(self) -> str:
@@ -169,10 +170,12 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(q, list) and limit != -1 and len(q) > limit:
             self._send(400, {"error": f"Invalid request: request ({len(q)}) exceeds text limit ({limit})"})
             return
+        char_limit = self.server.char_limit
+        if self.server.key is not None and self.server.key_char_limit != -1:
+            char_limit = self.server.key_char_limit
         for text in items:
-            if self.server.char_limit != -1 and len(text) > self.server.char_limit:
-                self._send(400, {"error": f"Invalid request: request ({len(text)}) exceeds text limit "
-                                          f"({self.server.char_limit})"})
+            if char_limit != -1 and len(text) > char_limit:
+                self._send(400, {"error": f"Invalid request: request ({len(text)}) exceeds text limit ({char_limit})"})
                 return
         transform = self.server.transform
         if body.get("format") == "html":

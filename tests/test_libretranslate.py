@@ -166,6 +166,19 @@ def test_char_limit_from_settings_cuts_long_segments(server: FakeLT) -> None:
     assert "  " not in [x for body in server.requests for x in body["q"]]
 
 
+def test_a_keys_own_char_limit_is_learnt_from_the_refusal(server: FakeLT) -> None:
+    """charLimit 60 reported, the key allows 20: the refusal of one text lowers the limit and the texts are cut
+    again; the limit is kept for the next batch."""
+    server.char_limit, server.key_char_limit = 60, 20
+    lt = _lt(server)
+    texts = ["alpha beta gamma delta epsilon zeta eta theta & iota", "short"]
+    assert lt.translate_batch(texts, "en", "ar") == [t.upper() for t in texts]
+    assert lt.key_char_limit == 20 and lt.char_limit == 20
+    assert lt.translate_batch(texts, "en", "ar") == [t.upper() for t in texts]
+    assert [len(body["q"]) for body in server.requests] == [2, 4, 4]
+    assert all(len(x) <= 20 for body in server.requests[1:] for x in body["q"])
+
+
 def test_split_text_keeps_every_character() -> None:
     """Pieces join back to the text; cuts fall after a space, inside a word only when it is too long."""
     assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb ", "cccc"]

@@ -122,11 +122,16 @@ def test_the_imitation_describes_itself_as_the_real_server(real_lt: RealLT, imit
         assert get(url, "/spec")["info"]["version"] == VERSION
 
 
-# -- limits: --batch-limit 8 --char-limit 60 --------------------------------------------------------------------
+# -- limits: --batch-limit 8 --char-limit 60, and an API key whose own character limit is 30 ---------------------
+KEY30 = "key-with-30-characters"
+
+
 @pytest.fixture(scope="module")
 def limited_lt(lt_packages: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealLT]:
-    with RealLT(lt_packages, tmp_path_factory.mktemp("lt-limited"), args=["--batch-limit", "8",
-                                                                          "--char-limit", "60"]) as server:
+    home = tmp_path_factory.mktemp("lt-limited")
+    args = ["--batch-limit", "8", "--char-limit", "60", "--api-keys", "--api-keys-db-path", str(home / "keys.db")]
+    with RealLT(lt_packages, home, args=args) as server:
+        server.add_key(KEY30, char_limit=30)
         yield server
 
 
@@ -250,3 +255,24 @@ def test_server_down_leaves_articles_pending_and_a_restart_completes_them(lt_pac
     status = json.loads(runner.invoke(main, [*base, "status", "--json", "--now", NOW]).output)
     assert status["pending_translations"] in ({}, {"es": 0})
     assert _titles(tmp_path) == ["Second round in Ginebra", "Talks resume in Ginebra: AT&T's &copy note"]
+
+
+def test_an_api_keys_own_character_limit_is_learnt(limited_lt: RealLT) -> None:
+    """The key's limit (30) is below the reported charLimit (60) and nowhere in /frontend/settings: the first
+    refusal names it, the segments are cut again, and the article translates exactly; a wrong key is a 403
+    with LibreTranslate's words, as in the imitation."""
+    settings = requests.get(f"{limited_lt.url}/frontend/settings", timeout=10).json()
+    assert settings["charLimit"] == 60 and settings["apiKeys"] is True
+    body = {"q": ["z" * 40], "source": "en", "target": "es", "format": "html", "api_key": KEY30}
+    assert _post(limited_lt.url, body) == (400, {"error": "Invalid request: request (40) exceeds text limit (30)"})
+    art = make_article(1, body_html="<p>Delegates met in Geneva for talks that lasted all day &amp; night.</p>"
+                                    "<p>Short.</p>")
+    lt = LibreTranslateTranslator(limited_lt.url, api_key=KEY30, backoff=0.01)
+    [res] = translate_articles([art], "es", lt, InMemoryTM())
+    assert res.error is None and res.article is not None, res.error
+    assert res.article.body_html == _ginebra(art.body_html) and lt.key_char_limit == 30
+    bad = {**body, "q": ["x"], "api_key": "wrong"}
+    with running(identity) as fake:
+        fake.key_char_limit = 30
+        assert _post(fake.url, bad) == _post(limited_lt.url, bad) == (403, {"error": "Invalid API key"})
+        assert _post(fake.url, {**body, "api_key": fake.key}) == _post(limited_lt.url, body)

@@ -11,8 +11,10 @@ it (the entities become the original characters), translates the text node, seri
 is longer than the character limit is sent in pieces cut at white space (inside a word only when one word is
 longer), joined back with exactly the spaces that were cut. A 400 "request (N) exceeds text limit (L)" for a
 list (LibreTranslate 1.9.6 does not report its ``--batch-limit``) lowers the batch size to L and the request
-is resent. Requests ask for English (``Accept-Language: en``): LibreTranslate translates its error messages.
-Segments that are only white space are not sent (they translate to nothing).
+is resent; the same answer for one text (an API key's own character limit, which the settings do not report
+either) lowers the character limit to L and the segments are cut again. Requests ask for English
+(``Accept-Language: en``): LibreTranslate translates its error messages. Segments that are only white space
+are not sent (they translate to nothing).
 
 **Errors** say what happened: :class:`~syndicate.errors.EngineUnavailableError` when the server cannot be
 reached (no retry: a publish fails fast and the articles stay pending), ``LibreTranslate refused the request
@@ -110,6 +112,8 @@ class LibreTranslateTranslator:
         self._version: str | None = None
         self._down: EngineUnavailableError | None = None
         self.batch_limit: int | None = None      # learnt from the settings or a "exceeds text limit" answer
+        #: a per-key character limit below the reported one, learnt from a "exceeds text limit" answer
+        self.key_char_limit: int | None = None
         #: number of items of every POST /translate, for tests
         self.requests: list[int] = []
 
@@ -195,9 +199,12 @@ class LibreTranslateTranslator:
 
     @property
     def char_limit(self) -> int:
-        """The server's character limit per text (``-1``: none)."""
+        """The character limit per text (``-1``: none): the server's, or the lower one of the API key."""
         value = self.settings().get("charLimit", -1)
-        return value if isinstance(value, int) and value > 0 else -1
+        reported = value if isinstance(value, int) and value > 0 else -1
+        if self.key_char_limit is not None:
+            return min(self.key_char_limit, reported) if reported > 0 else self.key_char_limit
+        return reported
 
     def version(self) -> str:
         """The server's version from ``GET /spec`` (``info.version``), else ``"unknown"``."""
@@ -255,10 +262,13 @@ class LibreTranslateTranslator:
             try:
                 out.extend(self._post(chunk, src, dst, fmt))
             except TranslationError as exc:
-                match = _LIMIT.search(str(exc))
-                if match and "(400)" in str(exc) and int(match.group(1)) == len(chunk) and len(chunk) > 1:
-                    self.batch_limit = max(1, min(int(match.group(2)), len(chunk) - 1))
+                match = _LIMIT.search(str(exc)) if "(400)" in str(exc) else None
+                size, limit = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+                if match and size == len(chunk) and len(chunk) > 1:     # LibreTranslate checks the count first
+                    self.batch_limit = max(1, min(limit, len(chunk) - 1))
                     continue
+                if match and size > limit > 0 and any(len(x) == size for x in chunk):
+                    self.key_char_limit = min(limit, self.key_char_limit or limit)   # raised: the caller cuts again
                 raise
             pos += len(chunk)
         return out
@@ -272,7 +282,17 @@ class LibreTranslateTranslator:
         """
         if not texts:
             return []
-        limit = self.char_limit
+        for _ in range(3):
+            limit = self.char_limit
+            try:
+                return self._translate_cut(texts, src, dst, limit)
+            except TranslationError:
+                if self.char_limit == limit:    # not a character limit lower than the one the texts were cut to
+                    raise
+        return self._translate_cut(texts, src, dst, self.char_limit)
+
+    def _translate_cut(self, texts: list[str], src: str, dst: str, limit: int) -> list[str]:
+        """``texts`` cut to ``limit`` (escaped), translated, joined back (see :func:`split_text`)."""
         pieces: list[str] = []                  # escaped, as sent
         owner: list[tuple[int, bool]] = []      # (index of the text, the piece was cut at a space)
         for i, text in enumerate(texts):

@@ -70,6 +70,18 @@ def test_format_text_would_change_the_text_and_the_engine_does_not(real_lt: Real
     assert LibreTranslateTranslator(real_lt.url).translate_batch(tricky, "en", "es") == tricky
 
 
+def test_html_fragments_neither_leak_comments_nor_come_back_as_live_markup(real_lt: RealLT) -> None:
+    """format=html on the real server: a comment comes back as visible text and `&lt;script&gt;` as a script
+    element; translate_html_batch sanitises before and after, so neither reaches the output."""
+    fragment = "<!-- internal: source is Z --><p>Hi in Geneva &lt;script&gt;alert(1)&lt;/script&gt; 3&amp;4</p>"
+    status, raw = _post(real_lt.url, {"q": [fragment], "source": "en", "target": "es", "format": "html"})
+    assert status == 200 and raw["translatedText"] == \
+        [" internal: source is Z <p>Hi in Ginebra <script>alert(1)</script> 3&4</p>"]
+    [out] = LibreTranslateTranslator(real_lt.url).translate_html_batch([fragment], "en", "es")
+    assert out.startswith("<p>Hi in Ginebra") and "internal" not in out and "<script" not in out
+    assert "3&amp;4" in out
+
+
 def test_errors_are_asked_for_in_english(real_lt: RealLT) -> None:
     """LibreTranslate words its errors in the request's Accept-Language; the engine asks for English, also
     through a session whose default headers prefer German."""

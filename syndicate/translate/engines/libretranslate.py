@@ -308,8 +308,9 @@ class LibreTranslateTranslator:
         return [x.strip() for x in joined]
 
     def translate_html_batch(self, fragments: list[str], src: str, dst: str) -> list[str]:
-        """Translate HTML fragments (``format="html"``); every result is re-sanitised with ``clean_html``."""
-        return [clean_html(x) for x in self._translate(fragments, src, dst, "html")]
+        """Translate HTML fragments (``format="html"``), sanitised with ``clean_html`` before (LibreTranslate
+        turns comments into visible text) and after (it unescapes ``&lt;script&gt;`` into markup)."""
+        return [clean_html(x) for x in self._translate([clean_html(f) for f in fragments], src, dst, "html")]
 
 
 def _escaped_len(text: str) -> int:

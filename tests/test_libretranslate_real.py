@@ -203,6 +203,10 @@ def test_publish_end_to_end_through_the_real_server(real_lt: RealLT, tmp_path: P
     base = _site(tmp_path, real_lt.url)
     runner = CliRunner()
     assert runner.invoke(main, [*base, "ingest", str(write_jsonl(tmp_path / "in.jsonl", [ROW]))]).exit_code == 0
+    check = runner.invoke(main, [*base, "check"])      # the site's sources are en and ar; the server has en→es only
+    problems = [line for line in check.output.splitlines() if line.startswith("problem:")]
+    assert check.exit_code == 1 and problems == [f"problem: translation: engine libretranslate cannot translate "
+                                                 f"ar→es: {real_lt.url}"], check.output
     res = runner.invoke(main, [*base, "publish", "--now", NOW])
     assert res.exit_code == 0, res.output
     out = tmp_path / "feeds" / "es"

@@ -1,11 +1,14 @@
 # Two commands do all set-up on a fresh machine (see README):
 #   make demo   create .venv, install syndicate, ingest the sample articles into SQLite, write feeds/
-#   make test   create .venv, install syndicate with its test and MT extras (+ Debian apertium); ruff, mypy, tests
+#   make test   create .venv, install syndicate with its test, MT and argos extras (+ Debian apertium), .venv-lt with
+#               the real LibreTranslate server the tests start; ruff, mypy, tests
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
+# The real LibreTranslate server for the tests, in a venv of its own (AGPL, pins flask 2.2 and its own argos fork)
+LT_VENV ?= .venv-lt
 
-.PHONY: demo test system-deps clean
+.PHONY: demo test system-deps lt-server clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +36,22 @@ system-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	fi
 
-test: $(VENV)/.dev system-deps
+# LibreTranslate 1.9.6 (tests/lt_real.py starts it offline on tiny test packages). torch first, from the local CPU
+# wheel: otherwise pip resolves libretranslate's torch requirement to a multi-GB CUDA build.
+$(LT_VENV)/.lt:
+	$(PYTHON) -m venv $(LT_VENV)
+	$(LT_VENV)/bin/pip install --quiet --upgrade pip
+	$(LT_VENV)/bin/pip install --quiet torch==2.13.0
+	$(LT_VENV)/bin/pip install --quiet libretranslate==1.9.6
+	$(LT_VENV)/bin/libretranslate --help >/dev/null
+	touch $@
+
+lt-server: $(LT_VENV)/.lt
+
+test: $(VENV)/.dev system-deps lt-server
 	$(BIN)/ruff check syndicate tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) feeds/*/ partners/ var/
+	rm -rf $(VENV) $(LT_VENV) feeds/*/ partners/ var/

@@ -39,6 +39,8 @@ from ctranslate2.specs import transformer_spec
 CORPUS = Path(__file__).resolve().parent / "data" / "mt" / "corpus.txt"
 #: Words that must be single pieces, so that ``swaps`` can exchange them.
 SWAP_WORDS = ("Geneva", "Genève", "جنيف", "envoy", "délégué", "المبعوث")
+#: Characters the MiniSBD splitter knows beyond its training text (others cannot start a sentence).
+SBD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!?…؟\"'“”‘’«»()"
 
 
 def train_sentencepiece(text: str, vocab_size: int = 800, user_symbols: tuple[str, ...] = SWAP_WORDS) -> bytes:
@@ -191,39 +193,9 @@ def random_model_spec(vocab: list[str], layers: int = 6, d_model: int = 512, hea
     return spec
 
 
-def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str = "copy",
-                      swaps: Mapping[str, str] | None = None, version: str = "1.0", text: str | None = None,
-                      vocab_size: int = 800, model_vocab: int | None = None,
-                      target_prefix: str | None = None, dims: Mapping[str, int] | None = None) -> Path:
-    """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/);
-    ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    symbols = (*SWAP_WORDS, target_prefix) if target_prefix else SWAP_WORDS     # the prefix is one piece
-    sp_model = train_sentencepiece(text if text is not None else CORPUS.read_text(encoding="utf-8"), vocab_size,
-                                   symbols)
-    (folder / "sentencepiece.model").write_bytes(sp_model)
-    vocab = pieces_of(sp_model)
-    if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)
-        vocab += [f"<extra_{i}>" for i in range(model_vocab - len(vocab))]
-    spec = copy_model_spec(vocab, swaps) if kind == "copy" else random_model_spec(vocab, **(dims or {}))
-    spec.validate()
-    spec.optimize(quantization="int8")
-    (folder / "model").mkdir(exist_ok=True)
-    spec.save(str(folder / "model"))
-    meta = {"package_version": version, "argos_version": "1.9.0", "from_code": from_code, "to_code": to_code,
-            "from_name": from_code, "to_name": to_code, "type": "translate", "links": []}
-    if target_prefix:
-        meta["target_prefix"] = target_prefix
-    (folder / "metadata.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
-    (folder / "README.md").write_text(f"Test package {from_code}→{to_code} ({kind} weights). Not a real model.\n",
-                                      encoding="utf-8")
-    return folder
-
-
 def build_minisbd_onnx(path: Path, chars: str) -> None:
     """A rule-based splitter in MiniSBD's ONNX format: a sentence ends at ``.!?…`` (or a closing quote right
     after one) followed by a space and an upper-case letter, digit or opening quote."""
-    import numpy as np
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
@@ -278,6 +250,40 @@ def build_minisbd_onnx(path: Path, chars: str) -> None:
     onnx.checker.check_model(model)
     path.parent.mkdir(parents=True, exist_ok=True)
     onnx.save(model, str(path))
+
+
+def build_package_dir(folder: Path, from_code: str, to_code: str, *, kind: str = "copy",
+                      swaps: Mapping[str, str] | None = None, version: str = "1.0", text: str | None = None,
+                      vocab_size: int = 800, model_vocab: int | None = None,
+                      target_prefix: str | None = None, dims: Mapping[str, int] | None = None,
+                      symbols: tuple[str, ...] = (), sbd: bool = False) -> Path:
+    """Write an unpacked Argos package into ``folder`` (metadata.json, sentencepiece.model, model/);
+    ``dims`` sizes a random model (``layers``, ``d_model``, ``heads``, ``ffn``, ``seed``); ``symbols`` are
+    extra single-piece words (for ``swaps``); ``sbd`` adds ``minisbd/<from_code>.onnx``
+    (:func:`build_minisbd_onnx`), so argostranslate and LibreTranslate split sentences without a download."""
+    folder.mkdir(parents=True, exist_ok=True)
+    training = text if text is not None else CORPUS.read_text(encoding="utf-8")
+    extra = (*symbols, target_prefix) if target_prefix else symbols          # the prefix is one piece
+    sp_model = train_sentencepiece(training, vocab_size, SWAP_WORDS + tuple(extra))
+    (folder / "sentencepiece.model").write_bytes(sp_model)
+    vocab = pieces_of(sp_model)
+    if model_vocab and model_vocab > len(vocab):       # pad to a realistic vocabulary size (never produced by SP)
+        vocab += [f"<extra_{i}>" for i in range(model_vocab - len(vocab))]
+    spec = copy_model_spec(vocab, swaps) if kind == "copy" else random_model_spec(vocab, **(dims or {}))
+    spec.validate()
+    spec.optimize(quantization="int8")
+    (folder / "model").mkdir(exist_ok=True)
+    spec.save(str(folder / "model"))
+    meta = {"package_version": version, "argos_version": "1.9.0", "from_code": from_code, "to_code": to_code,
+            "from_name": from_code, "to_name": to_code, "type": "translate", "links": []}
+    if target_prefix:
+        meta["target_prefix"] = target_prefix
+    (folder / "metadata.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    if sbd:
+        build_minisbd_onnx(folder / "minisbd" / f"{from_code}.onnx", training + SBD_CHARS)
+    (folder / "README.md").write_text(f"Test package {from_code}→{to_code} ({kind} weights). Not a real model.\n",
+                                      encoding="utf-8")
+    return folder
 
 
 def argos_environment(root: Path, *, beam: int, intra_threads: int = 1) -> dict[str, str]:

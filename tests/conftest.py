@@ -94,3 +94,22 @@ def store(store_url):
     s = open_store(store_url)
     yield s
     s.close()
+
+
+# -- the real LibreTranslate 1.9.6 server (tests/lt_real.py): packages built once, one server per session ----------
+@pytest.fixture(scope="session")
+def lt_packages(tmp_path_factory):
+    """The en→es and es→en test packages for LibreTranslate (fails, never skips, without ``.venv-lt``)."""
+    from lt_real import build_packages, lt_executable
+
+    lt_executable()
+    return build_packages(tmp_path_factory.mktemp("lt-packages"))
+
+
+@pytest.fixture(scope="session")
+def real_lt(lt_packages, tmp_path_factory):
+    """The real LibreTranslate server, started once per session with the default limits."""
+    from lt_real import RealLT
+
+    with RealLT(lt_packages, tmp_path_factory.mktemp("lt-server")) as server:
+        yield server

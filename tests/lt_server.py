@@ -6,22 +6,23 @@ It reproduces LibreTranslate's text handling: ``format="text"`` answers ``html.u
 ``&``, ``<``, ``>`` escaped (BeautifulSoup's minimal formatter) and ``html.unescape``\\ s the whole result.
 ``transform`` is the "model" (upper-casing by default; ``identity`` for exactness tests). Also: list ``q``,
 ``api_key`` in the body (403 when wrong), 400 for an unsupported pair, ``--batch-limit`` / ``--char-limit``
-with LibreTranslate's messages, ``/frontend/settings`` (``charLimit``), ``/spec`` (version), scripted answers.
+and a key's own character limit with LibreTranslate's messages, ``/frontend/settings`` (``charLimit``), ``/spec`` (version), scripted answers.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "es"]},
-             {"code": "ar", "name": "Arabic", "targets": ["en"]}]
+#: as the real server lists them: every language is also a target of itself (argostranslate's identity)
+LANGUAGES = [{"code": "en", "name": "English", "targets": ["ar", "en", "es"]},
+             {"code": "ar", "name": "Arabic", "targets": ["ar", "en"]}]
 KEY = "secret-key"
 VERSION = "1.9.6"
 
@@ -43,22 +44,79 @@ class FakeLT(ThreadingHTTPServer):
         self.batch_limit = -1
         self.char_limit = -1
         self.key: str | None = KEY
+        self.key_char_limit = -1      # the key's own character limit (not reported by /frontend/settings)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_port}"
 
 
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                  "track", "wbr"})
+#: elements LibreTranslate's HTML translation leaves alone (besides ``translate="no"``)
+UNTRANSLATED = frozenset({"address", "applet", "audio", "canvas", "code", "embed", "script", "style", "time",
+                          "video"})
+
+
+def _attr(name: str, value: str | None) -> str:
+    value = (value or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if '"' in value and "'" not in value:
+        return f" {name}='{value}'"
+    return f' {name}="{value.replace(chr(34), "&quot;")}"'
+
+
+class _Tree(HTMLParser):
+    """Parses a fragment and serialises it back as LibreTranslate's BeautifulSoup (html.parser, minimal
+    formatter) does: attributes double-quoted, void elements as ``<br/>``, open elements closed at the end,
+    stray end tags dropped, comments turned into text; text nodes outside ``UNTRANSLATED`` elements and
+    ``translate="no"`` go through ``transform``."""
+
+    def __init__(self, transform: Callable[[str], str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.transform = transform
+        self.out: list[str] = []
+        self.open: list[tuple[str, bool]] = []      # (tag, its text is translated)
+
+    def _translating(self) -> bool:
+        return not self.open or self.open[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(f"<{tag}{''.join(_attr(k, v) for k, v in attrs)}{'/' if tag in VOID else ''}>")
+        if tag not in VOID:
+            keep = tag in UNTRANSLATED or dict(attrs).get("translate") == "no"
+            self.open.append((tag, self._translating() and not keep))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in [t for t, _ in self.open]:
+            while self.open:
+                name, _ = self.open.pop()
+                self.out.append(f"</{name}>")
+                if name == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        text = self.transform(data) if data.strip() and self._translating() else data
+        self.out.append(html.escape(text, quote=False))
+
+    def handle_comment(self, data: str) -> None:
+        self.handle_data(data)
+
+    def result(self) -> str:
+        self.close()
+        self.out.extend(f"</{name}>" for name, _ in reversed(self.open))
+        return "".join(self.out)
+
+
 def _html_translate(fragment: str, transform: Callable[[str], str]) -> str:
     """Text nodes translated, markup kept, the result serialised as BeautifulSoup's minimal formatter does."""
-    out = []
-    for part in re.split(r"(<[^>]*>)", fragment):
-        if part.startswith("<") and part.endswith(">"):
-            out.append(part)
-        elif part:
-            text = html.unescape(part)                      # the parser decodes entities
-            out.append(html.escape(transform(text), quote=False) if text.strip() else html.escape(text, quote=False))
-    return "".join(out)
+    tree = _Tree(transform)
+    tree.feed(fragment)
+    return tree.result()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -79,8 +137,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/languages":
             self._send(200, LANGUAGES)
         elif self.path == "/frontend/settings":
-            self._send(200, {"charLimit": self.server.char_limit, "frontendTimeout": 500, "apiKeys": True,
-                             "keyRequired": False, "suggestions": False, "filesTranslation": False})
+            self._send(200, {"apiKeys": self.server.key is not None, "charLimit": self.server.char_limit,
+                             "filesTranslation": False, "frontendTimeout": 500, "keyRequired": False,
+                             "language": {"source": {"code": "auto", "name": "Auto Detect"},
+                                          "target": {"code": "es", "name": "Spanish"}},
+                             "suggestions": False, "supportedFilesFormat": []})
         elif self.path == "/spec":
             self._send(200, {"info": {"version": VERSION, "title": "LibreTranslate"}})
         else:
@@ -109,10 +170,12 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(q, list) and limit != -1 and len(q) > limit:
             self._send(400, {"error": f"Invalid request: request ({len(q)}) exceeds text limit ({limit})"})
             return
+        char_limit = self.server.char_limit
+        if self.server.key is not None and self.server.key_char_limit != -1:
+            char_limit = self.server.key_char_limit
         for text in items:
-            if self.server.char_limit != -1 and len(text) > self.server.char_limit:
-                self._send(400, {"error": f"Invalid request: request ({len(text)}) exceeds text limit "
-                                          f"({self.server.char_limit})"})
+            if char_limit != -1 and len(text) > char_limit:
+                self._send(400, {"error": f"Invalid request: request ({len(text)}) exceeds text limit ({char_limit})"})
                 return
         transform = self.server.transform
         if body.get("format") == "html":

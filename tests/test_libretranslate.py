@@ -155,13 +155,38 @@ def test_batch_limit_is_learnt_and_requests_are_chunked(server: FakeLT) -> None:
 
 
 def test_char_limit_from_settings_cuts_long_segments(server: FakeLT) -> None:
-    """charLimit from /frontend/settings: a long segment goes in pieces cut at spaces, joined again."""
+    """charLimit from /frontend/settings: a long segment goes in pieces cut at spaces, joined again; a word
+    longer than the limit is cut inside and joined without a space; white space alone is not sent."""
     server.char_limit = 20
     long = "alpha beta gamma delta epsilon zeta eta theta & iota"
-    [out] = _lt(server).translate_batch([long], "en", "ar")
-    assert out == long.upper()
+    word = "Wikipedia:" + "x" * 25 + "&&"
+    out = _lt(server).translate_batch([long, word, "  "], "en", "ar")
+    assert out == [long.upper(), word.upper(), ""]
     assert all(len(x) <= 20 for body in server.requests for x in body["q"])
-    assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
+    assert "  " not in [x for body in server.requests for x in body["q"]]
+
+
+def test_a_keys_own_char_limit_is_learnt_from_the_refusal(server: FakeLT) -> None:
+    """charLimit 60 reported, the key allows 20: the refusal of one text lowers the limit and the texts are cut
+    again; the limit is kept for the next batch."""
+    server.char_limit, server.key_char_limit = 60, 20
+    lt = _lt(server)
+    texts = ["alpha beta gamma delta epsilon zeta eta theta & iota", "short"]
+    assert lt.translate_batch(texts, "en", "ar") == [t.upper() for t in texts]
+    assert lt.key_char_limit == 20 and lt.char_limit == 20
+    assert lt.translate_batch(texts, "en", "ar") == [t.upper() for t in texts]
+    assert [len(body["q"]) for body in server.requests] == [2, 4, 4]
+    assert all(len(x) <= 20 for body in server.requests[1:] for x in body["q"])
+
+
+def test_split_text_keeps_every_character() -> None:
+    """Pieces join back to the text; cuts fall after a space, inside a word only when it is too long."""
+    assert split_text("aaaa bbbb cccc", 9) == ["aaaa bbbb ", "cccc"]
+    assert split_text("x" * 20, 8) == ["x" * 8, "x" * 8, "x" * 4]
+    assert split_text("short", 9) == ["short"] and split_text("any length", -1) == ["any length"]
+    text = "one && two <three> four five"
+    pieces = split_text(text, 10, lambda t: len(t.replace("&", "&amp;")))
+    assert "".join(pieces) == text and all(len(p.rstrip().replace("&", "&amp;")) <= 10 for p in pieces)
 
 
 def test_model_id_names_version_and_pair_never_the_url(server: FakeLT) -> None:

@@ -3,8 +3,9 @@ is never changed, and what is translated is sent as plain text.
 
 Every engine translates the same tricky article (entities, ``<`` and ``&`` in text, quotes, RTL, emoji,
 markup, ``translate="no"``, ``code``, ``alt``/``title`` attributes). Exact engines (identity, the argos copy
-model, LibreTranslate with an identity model) must give the input back; real ones (Apertium,
-LibreTranslate upper-casing) must keep everything they are not given.
+model, the hand-made LibreTranslate with an identity model, the REAL LibreTranslate 1.9.6 server on a copy
+package: ``lt-real``, see ``lt_real.py``) must give the input back; real ones (Apertium, LibreTranslate
+upper-casing) must keep everything they are not given.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ NEVER_SENT = ("Do Not Translate", "x < y", "&lt;", "&amp;", "<b>&", "<p")
 class Recording:
     """A real engine whose inputs are kept (delegation, not a stand-in)."""
 
-    def __init__(self, inner: Translator) -> None:
+    def __init__(self, inner: Translator, name: str) -> None:
         self.inner = inner
+        self.name = name
         self.engine = inner.engine
         self.sent: list[str] = []
 
@@ -66,27 +68,33 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 #: engine name → (target language, exact?)
 ENGINES = {"identity": ("es", True), "argos": ("ar", False), "lt-identity": ("es", True),
-           "lt-upper": ("es", False), "apertium": ("es", False)}
+           "lt-upper": ("es", False), "lt-real": ("es", True), "apertium": ("es", False)}
+#: the one word each exact engine's model translates
+WORD = {"argos": "جنيف", "lt-real": "Ginebra"}
 
 
-def _build(name: str, packages: Path) -> Iterator[tuple[Recording, str, bool]]:
+def _build(name: str, request: pytest.FixtureRequest) -> Iterator[tuple[Recording, str, bool]]:
     dst, exact = ENGINES[name]
+    if name == "lt-real":
+        server = request.getfixturevalue("real_lt")      # the real LibreTranslate 1.9.6, once per session
+        yield Recording(LibreTranslateTranslator(server.url, backoff=0.01), name), dst, exact
+        return
     if name.startswith("lt-"):
         with running(identity if name == "lt-identity" else str.upper) as srv:
-            yield Recording(LibreTranslateTranslator(srv.url, api_key=KEY, backoff=0.01)), dst, exact
+            yield Recording(LibreTranslateTranslator(srv.url, api_key=KEY, backoff=0.01), name), dst, exact
         return
-    cfg = Translation(argos_packages_dir=packages, beam_size=2)
-    yield Recording(get_translator(name, cfg)), dst, exact
+    cfg = Translation(argos_packages_dir=request.getfixturevalue("packages"), beam_size=2)
+    yield Recording(get_translator(name, cfg), name), dst, exact
 
 
 @pytest.fixture(params=list(ENGINES))
-def engine(request: pytest.FixtureRequest, packages: Path) -> Iterator[tuple[Recording, str, bool]]:
-    yield from _build(request.param, packages)
+def engine(request: pytest.FixtureRequest) -> Iterator[tuple[Recording, str, bool]]:
+    yield from _build(request.param, request)
 
 
-@pytest.fixture(params=["identity", "argos", "lt-identity"])
-def exact_engine(request: pytest.FixtureRequest, packages: Path) -> Iterator[tuple[Recording, str, bool]]:
-    yield from _build(request.param, packages)
+@pytest.fixture(params=["identity", "argos", "lt-identity", "lt-real"])
+def exact_engine(request: pytest.FixtureRequest) -> Iterator[tuple[Recording, str, bool]]:
+    yield from _build(request.param, request)
 
 
 def _article() -> Article:
@@ -129,10 +137,11 @@ def test_visible_symbols_of_title_and_summary_survive(engine: tuple[Recording, s
 
 def test_exact_engines_give_the_input_back(exact_engine: tuple[Recording, str, bool]) -> None:
     """identity and LibreTranslate with an identity model: title, summary and body unchanged; the argos
-    copy model changes only its one dictionary word (Geneva → جنيف)."""
+    copy model and the real LibreTranslate's copy package change only their one dictionary word (Geneva →
+    جنيف, Geneva → Ginebra)."""
     out, translator = _translated(exact_engine)
     art = _article()
-    word = "جنيف" if translator.engine == "argos" else "Geneva"
+    word = WORD.get(translator.name, "Geneva")
 
     def expect(x: str) -> str:
         return x.replace("Geneva", word)

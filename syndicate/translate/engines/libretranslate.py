@@ -7,9 +7,14 @@ it (the entities become the original characters), translates the text node, seri
 ``<``, ``>`` again) and unescapes, which gives back plain text, the untranslated characters unchanged.
 
 **Limits.** ``charLimit`` (and ``batchLimit`` where a server reports it) are read once from
-``/frontend/settings``; segments go in requests of at most that many items, and a segment longer than the
-character limit is sent in pieces cut at white space. A 400 "request (N) exceeds text limit (L)" for a
-list (the ``--batch-limit`` the settings do not report) lowers the batch size to L and the request is resent.
+``/frontend/settings``; segments go in requests of at most that many items, and a segment whose escaped form
+is longer than the character limit is sent in pieces cut at white space (inside a word only when one word is
+longer), joined back with exactly the spaces that were cut. A 400 "request (N) exceeds text limit (L)" for a
+list (LibreTranslate 1.9.6 does not report its ``--batch-limit``) lowers the batch size to L and the request
+is resent; the same answer for one text (an API key's own character limit, which the settings do not report
+either) lowers the character limit to L and the segments are cut again. Requests ask for English
+(``Accept-Language: en``): LibreTranslate translates its error messages. Segments that are only white space
+are not sent (they translate to nothing).
 
 **Errors** say what happened: :class:`~syndicate.errors.EngineUnavailableError` when the server cannot be
 reached (no retry: a publish fails fast and the articles stay pending), ``LibreTranslate refused the request
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -34,6 +40,9 @@ from syndicate.sanitize import clean_html
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _LIMIT = re.compile(r"request \((\d+)\) exceeds text limit \((\d+)\)")
+#: LibreTranslate words its errors in the request's Accept-Language ("fr wird nicht unterstützt" for ``de``);
+#: English keeps the limit message readable for :data:`_LIMIT` and the operators' messages in one language.
+_HEADERS = {"Accept-Language": "en"}
 
 
 def redact(url: str) -> str:
@@ -45,25 +54,31 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """``text`` cut at white space into pieces of at most ``limit`` characters (a longer word is cut)."""
-    if limit <= 0 or len(text) <= limit:
+def split_text(text: str, limit: int, size: Callable[[str], int] = len) -> list[str]:
+    """``text`` in pieces of at most ``limit`` by ``size`` (each piece measured without its trailing spaces),
+    cut after a space where possible, inside a word only when one word is longer than ``limit``.
+
+    ``"".join(pieces) == text``: a piece that ends with a space was cut at white space, one that does not was
+    cut inside a word, so the translations can be joined back without adding or losing a space.
+    """
+    if limit <= 0 or size(text.rstrip(" ")) <= limit:
         return [text]
     pieces: list[str] = []
     current = ""
-    for word in text.split(" "):
-        while len(word) > limit:
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:limit])
-            word = word[limit:]
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) > limit:
+    for word in re.split(r"(?<= )", text):          # words keep the space after them
+        if size((current + word).rstrip(" ")) <= limit:
+            current += word
+            continue
+        if current:
             pieces.append(current)
-            current = word
-        else:
-            current = candidate
+            current = ""
+        while size(word.rstrip(" ")) > limit:        # one word longer than the limit: cut inside it
+            cut = 1
+            while cut < len(word) and size(word[:cut + 1]) <= limit:
+                cut += 1
+            pieces.append(word[:cut])
+            word = word[cut:]
+        current = word
     if current:
         pieces.append(current)
     return pieces
@@ -97,6 +112,8 @@ class LibreTranslateTranslator:
         self._version: str | None = None
         self._down: EngineUnavailableError | None = None
         self.batch_limit: int | None = None      # learnt from the settings or a "exceeds text limit" answer
+        #: a per-key character limit below the reported one, learnt from a "exceeds text limit" answer
+        self.key_char_limit: int | None = None
         #: number of items of every POST /translate, for tests
         self.requests: list[int] = []
 
@@ -106,7 +123,7 @@ class LibreTranslateTranslator:
         url = f"{self.url}{path}"
         for attempt in range(self.retries + 1):
             try:
-                resp = self.session.request(method, url, json=body, timeout=self.timeout)
+                resp = self.session.request(method, url, json=body, timeout=self.timeout, headers=_HEADERS)
             except (requests.ConnectionError, requests.exceptions.InvalidURL,
                     requests.exceptions.MissingSchema) as exc:
                 self._down = EngineUnavailableError(
@@ -182,9 +199,12 @@ class LibreTranslateTranslator:
 
     @property
     def char_limit(self) -> int:
-        """The server's character limit per text (``-1``: none)."""
+        """The character limit per text (``-1``: none): the server's, or the lower one of the API key."""
         value = self.settings().get("charLimit", -1)
-        return value if isinstance(value, int) and value > 0 else -1
+        reported = value if isinstance(value, int) and value > 0 else -1
+        if self.key_char_limit is not None:
+            return min(self.key_char_limit, reported) if reported > 0 else self.key_char_limit
+        return reported
 
     def version(self) -> str:
         """The server's version from ``GET /spec`` (``info.version``), else ``"unknown"``."""
@@ -242,10 +262,13 @@ class LibreTranslateTranslator:
             try:
                 out.extend(self._post(chunk, src, dst, fmt))
             except TranslationError as exc:
-                match = _LIMIT.search(str(exc))
-                if match and "(400)" in str(exc) and int(match.group(1)) == len(chunk) and len(chunk) > 1:
-                    self.batch_limit = max(1, min(int(match.group(2)), len(chunk) - 1))
+                match = _LIMIT.search(str(exc)) if "(400)" in str(exc) else None
+                size, limit = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+                if match and size == len(chunk) and len(chunk) > 1:     # LibreTranslate checks the count first
+                    self.batch_limit = max(1, min(limit, len(chunk) - 1))
                     continue
+                if match and size > limit > 0 and any(len(x) == size for x in chunk):
+                    self.key_char_limit = min(limit, self.key_char_limit or limit)   # raised: the caller cuts again
                 raise
             pos += len(chunk)
         return out
@@ -259,26 +282,39 @@ class LibreTranslateTranslator:
         """
         if not texts:
             return []
-        limit = self.char_limit
-        pieces: list[str] = []
-        owner: list[int] = []
+        for _ in range(3):
+            limit = self.char_limit
+            try:
+                return self._translate_cut(texts, src, dst, limit)
+            except TranslationError:
+                if self.char_limit == limit:    # not a character limit lower than the one the texts were cut to
+                    raise
+        return self._translate_cut(texts, src, dst, self.char_limit)
+
+    def _translate_cut(self, texts: list[str], src: str, dst: str, limit: int) -> list[str]:
+        """``texts`` cut to ``limit`` (escaped), translated, joined back (see :func:`split_text`)."""
+        pieces: list[str] = []                  # escaped, as sent
+        owner: list[tuple[int, bool]] = []      # (index of the text, the piece was cut at a space)
         for i, text in enumerate(texts):
-            for piece in split_text(text, limit) if limit > 0 else [text]:
-                escaped = escape(piece, quote=False)
-                # escaping lengthens the text; cut further until the escaped piece fits
-                parts = [escaped] if limit <= 0 or len(escaped) <= limit else [
-                    escape(p, quote=False) for p in split_text(piece, max(1, limit // 5))]
-                pieces.extend(parts)
-                owner.extend([i] * len(parts))
-        answers = self._translate(pieces, src, dst, "html")
-        joined: list[list[str]] = [[] for _ in texts]
-        for i, answer in zip(owner, answers, strict=True):
-            joined[i].append(answer.strip())
-        return [" ".join(p for p in parts if p) for parts in joined]
+            for piece in split_text(text, limit, _escaped_len):
+                core = piece.rstrip(" ")
+                if core.strip():                # white space alone translates to nothing: not sent
+                    pieces.append(escape(core, quote=False))
+                    owner.append((i, core != piece))
+        answers = self._translate(pieces, src, dst, "html") if pieces else []
+        joined = [""] * len(texts)
+        for (i, space), answer in zip(owner, answers, strict=True):
+            joined[i] += answer.strip() + (" " if space else "")
+        return [x.strip() for x in joined]
 
     def translate_html_batch(self, fragments: list[str], src: str, dst: str) -> list[str]:
-        """Translate HTML fragments (``format="html"``); every result is re-sanitised with ``clean_html``."""
-        return [clean_html(x) for x in self._translate(fragments, src, dst, "html")]
+        """Translate HTML fragments (``format="html"``), sanitised with ``clean_html`` before (LibreTranslate
+        turns comments into visible text) and after (it unescapes ``&lt;script&gt;`` into markup)."""
+        return [clean_html(x) for x in self._translate([clean_html(f) for f in fragments], src, dst, "html")]
+
+
+def _escaped_len(text: str) -> int:
+    return len(escape(text, quote=False))
 
 
 def _reason(exc: BaseException) -> str:

@@ -44,6 +44,8 @@ log = logging.getLogger("syndicate.delivery")
 #: On PostgreSQL, late commits are looked for among this many sequence values below the newest indexed one.
 PG_LATE_COMMIT_WINDOW = 5000
 _BATCH = 1000
+#: change-log rows released per step of a sync (memory stays flat however many versions are due at once)
+_DUE_BATCH = 5000
 STATES = ("pending", "in-progress", "retrying", "success", "failed")
 OPEN = ("pending", "in-progress", "retrying")
 
@@ -108,13 +110,19 @@ def _held(now: datetime, *, public: bool) -> Any:
                           later.c.version >= delivery_changes.c.version, cond)
 
 
-def _due(now: datetime) -> Any:
+def _due(now: datetime, seqs: Sequence[int] | None = None, *, only_seq: bool = False) -> Any:
+    """Change-log rows that became visible to a kind of audience by ``now`` (of the ``version_seq`` values
+    ``seqs`` when given; ``only_seq``: just their ``version_seq``), in version order."""
     dc = delivery_changes.c
     early = and_(dc.early_cursor.is_(None), ~_held(now, public=False))
     public = and_(dc.public_cursor.is_(None), ~_held(now, public=True))
-    return (select(dc.version_seq, dc.article_id, dc.version, dc.lang, dc.category, dc.status, dc.published,
-                   dc.embargo, dc.machine_rank, early.label("early"), public.label("public"))
-            .where(or_(early, public)).order_by(dc.version_seq))
+    columns = [dc.version_seq] if only_seq else [
+        dc.version_seq, dc.article_id, dc.version, dc.lang, dc.category, dc.status, dc.published, dc.embargo,
+        dc.machine_rank, early.label("early"), public.label("public")]
+    query = select(*columns).where(or_(early, public))
+    if seqs is not None:
+        query = query.where(dc.version_seq.in_(seqs))
+    return query.order_by(dc.version_seq)
 
 
 class Delivery:
@@ -180,6 +188,43 @@ class Delivery:
                         out[kind].setdefault(article_id, []).append((int(version), int(rank)))
         return out
 
+    def _release(self, conn: Connection, due: Sequence[Any], last: int, now: datetime,
+                 route: Callable[[Release], Iterable[str]]) -> int:
+        """Hand out cursors after ``last`` to the ``due`` rows (in version order) and queue their pushes;
+        returns the last cursor handed out. Earlier batches' releases are read back from the change log."""
+        shown = self._shown(conn, sorted({r.article_id for r in due}))
+        queued: list[dict[str, Any]] = []
+        cursors: list[dict[str, Any]] = []
+        for row in due:
+            last += 1
+            values: dict[str, int] = {}
+            for early, flagged in ((True, row.early), (False, row.public)):
+                if not flagged:
+                    continue
+                values["early_cursor" if early else "public_cursor"] = last
+                status = Status(row.status)
+                earlier = [rank for version, rank in shown[early].get(row.article_id, ()) if version < row.version]
+                release = Release(row.version_seq, row.article_id, row.version, row.lang, row.category,
+                                  status, utc(row.published), utc(row.embargo), early, row.machine_rank,
+                                  min(earlier) if earlier else None)
+                queued += [dict(partner=partner, cursor=last, version_seq=row.version_seq,
+                                article_id=row.article_id, version=row.version, state="pending",
+                                attempts=0, next_attempt_at=now, created_at=now, updated_at=now)
+                           for partner in route(release)]
+                if status is Status.USABLE:
+                    shown[early].setdefault(row.article_id, []).append((row.version, row.machine_rank))
+            cursors.append({"_seq": row.version_seq, "early_cursor": values.get("early_cursor"),
+                            "public_cursor": values.get("public_cursor")})
+        for early in (True, False):
+            name = "early_cursor" if early else "public_cursor"
+            rows = [{"_seq": c["_seq"], name: c[name]} for c in cursors if c[name] is not None]
+            if rows:
+                conn.execute(update(delivery_changes).where(delivery_changes.c.version_seq == bindparam("_seq"))
+                             .values({name: bindparam(name)}), rows)
+        if queued:
+            conn.execute(insert(push_queue), queued)
+        return last
+
     def sync(self, now: datetime, route: Callable[[Release], Iterable[str]]) -> int:
         """Index new versions and hand out cursors to those that became visible by ``now``; queue each
         released version for the partners ``route(release)`` names. Cheap when there is nothing to do (two
@@ -195,42 +240,12 @@ class Delivery:
             with self.db.write("cannot update the delivery change log") as conn:
                 last = self._lock_counter(conn)
                 self._index_new(conn)
-                due = conn.execute(_due(now)).all()
-                shown = self._shown(conn, sorted({r.article_id for r in due}))
-                assigned = 0
-                queued: list[dict[str, Any]] = []
-                cursors: list[dict[str, Any]] = []
-                for row in due:
-                    last += 1
-                    values: dict[str, int] = {}
-                    for early, flagged in ((True, row.early), (False, row.public)):
-                        if not flagged:
-                            continue
-                        values["early_cursor" if early else "public_cursor"] = last
-                        status = Status(row.status)
-                        earlier = [rank for version, rank in shown[early].get(row.article_id, ())
-                                   if version < row.version]
-                        release = Release(row.version_seq, row.article_id, row.version, row.lang, row.category,
-                                          status, utc(row.published), utc(row.embargo), early, row.machine_rank,
-                                          min(earlier) if earlier else None)
-                        queued += [dict(partner=partner, cursor=last, version_seq=row.version_seq,
-                                        article_id=row.article_id, version=row.version, state="pending",
-                                        attempts=0, next_attempt_at=now, created_at=now, updated_at=now)
-                                   for partner in route(release)]
-                        if status is Status.USABLE:
-                            shown[early].setdefault(row.article_id, []).append((row.version, row.machine_rank))
-                    cursors.append({"_seq": row.version_seq, "early_cursor": values.get("early_cursor"),
-                                    "public_cursor": values.get("public_cursor")})
-                    assigned += 1
-                for early in (True, False):
-                    name = "early_cursor" if early else "public_cursor"
-                    rows = [{"_seq": c["_seq"], name: c[name]} for c in cursors if c[name] is not None]
-                    if rows:
-                        conn.execute(update(delivery_changes)
-                                     .where(delivery_changes.c.version_seq == bindparam("_seq"))
-                                     .values({name: bindparam(name)}), rows)
-                if queued:
-                    conn.execute(insert(push_queue), queued)
+                # which rows, then the rows in batches: a store's first sync (every version at once) stays small
+                seqs = [int(seq) for seq in conn.execute(_due(now, only_seq=True)).scalars()]
+                for start in range(0, len(seqs), _DUE_BATCH):
+                    due = conn.execute(_due(now, seqs[start:start + _DUE_BATCH])).all()
+                    last = self._release(conn, due, last, now, route)
+                assigned = len(seqs)
                 conn.execute(update(delivery_counter).where(delivery_counter.c.id == 1).values(last_cursor=last))
             return assigned
         except StoreError as exc:

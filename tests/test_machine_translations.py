@@ -18,7 +18,8 @@ import requests
 from factories import make_article
 from lxml import etree
 from sites import make_site, write_jsonl
-from sqlalchemy import select, text
+from sqlalchemy import select
+from store_versions import migrated_from
 from test_serve_support import ThreadedServer
 
 from syndicate.config import load_config
@@ -27,8 +28,6 @@ from syndicate.ingest.usecase import ingest
 from syndicate.model import Origin, guid_for, machine_rank
 from syndicate.publish.usecase import publish
 from syndicate.store import open_store
-from syndicate.store.db import Database
-from syndicate.store.migrations import SCHEMA_VERSION, migrate, read_version, schema_problems
 from syndicate.store.schema import delivery_changes
 from syndicate.translate import review
 
@@ -171,17 +170,7 @@ def test_migration_4_ranks_the_change_log(store_url: str) -> None:
     store.articles.upsert_many([original, mt, approved], original.published)
     store.delivery.sync(original.published + timedelta(days=1), lambda release: ())
     store.close()
-    db = Database(store_url)
-    try:
-        with db.write("downgrade to version 3") as conn:
-            conn.execute(text("ALTER TABLE delivery_changes DROP COLUMN machine_rank"))
-            conn.execute(text("UPDATE schema_version SET version = 3"))
-        report = migrate(db)
-        assert (report.before, report.after, [m.version for m, _ in report.steps]) == (3, SCHEMA_VERSION, [4])
-        assert schema_problems(db) == []
-        with db.read("test") as conn:
-            assert read_version(conn) == 4
-            ranks = dict(conn.execute(select(delivery_changes.c.article_id, delivery_changes.c.machine_rank)).all())
-        assert ranks == {original.id: 0, mt.id: 2, approved.id: 1}
-    finally:
-        db.close()
+    with migrated_from(store_url, 3, "ALTER TABLE delivery_changes DROP COLUMN machine_rank") as (_, db), \
+            db.read("test") as conn:
+        ranks = dict(conn.execute(select(delivery_changes.c.article_id, delivery_changes.c.machine_rank)).all())
+    assert ranks == {original.id: 0, mt.id: 2, approved.id: 1}

@@ -11,15 +11,14 @@ import pytest
 from click.testing import CliRunner, Result
 from factories import make_article
 from sites import make_site, write_jsonl
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from store_versions import migrated_from
 
 from syndicate.cli import main
 from syndicate.config import load_config
 from syndicate.errors import ConfigError
 from syndicate.model import Origin
 from syndicate.store import open_store
-from syndicate.store.db import Database
-from syndicate.store.migrations import SCHEMA_VERSION, migrate, read_version, schema_problems
 
 ROWS = [
     {"id": "g1", "lang": "en", "category": "politics", "title": "Talks resume in Geneva",
@@ -162,21 +161,9 @@ def test_migration_3_adds_the_review_queue_to_a_version_2_store(store_url: str) 
     store = open_store(store_url)
     store.articles.upsert_many([make_article(1)], make_article(1).published)
     store.close()
-    db = Database(store_url)
-    try:
-        with db.write("downgrade to version 2") as conn:
-            conn.execute(text("DROP TABLE translation_reviews"))
-            conn.execute(text("ALTER TABLE articles DROP COLUMN reviewed_by"))
-            conn.execute(text("ALTER TABLE delivery_changes DROP COLUMN machine_rank"))     # schema 4
-            conn.execute(text("UPDATE schema_version SET version = 2"))
-        report = migrate(db)
-        assert (report.before, report.after, [m.version for m, _ in report.steps]) == (2, SCHEMA_VERSION, [3, 4])
-        assert schema_problems(db) == []
-        with db.read("test") as conn:
-            assert read_version(conn) == SCHEMA_VERSION
-            assert "reviewed_by" in {c["name"] for c in inspect(conn).get_columns("articles")}
-    finally:
-        db.close()
+    with migrated_from(store_url, 2, "DROP TABLE translation_reviews", "ALTER TABLE articles DROP COLUMN reviewed_by",
+                       "ALTER TABLE delivery_changes DROP COLUMN machine_rank") as (_, db), db.read("test") as conn:
+        assert "reviewed_by" in {c["name"] for c in inspect(conn).get_columns("articles")}
     store = open_store(store_url)
     try:
         art = store.articles.get_many(["a1"])["a1"]

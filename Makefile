@@ -1,14 +1,17 @@
 # Two commands do all set-up on a fresh machine (see README):
 #   make demo   create .venv, install syndicate, ingest the sample articles into SQLite, write feeds/
 #   make test   create .venv, install syndicate with its test, MT and argos extras (+ Debian apertium), .venv-lt with
-#               the real LibreTranslate server the tests start; ruff, mypy, tests
+#               the real LibreTranslate server the tests start, .venv-superdesk with Superdesk's NewsML-G2 ingest
+#               parser; ruff, mypy, tests
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 # The real LibreTranslate server for the tests, in a venv of its own (AGPL, pins flask 2.2 and its own argos fork)
 LT_VENV ?= .venv-lt
+# superdesk-core (GPL) for its NewsML-G2 ingest parser, run by tests/superdesk_ingest.py in a venv of its own
+SD_VENV ?= .venv-superdesk
 
-.PHONY: demo test system-deps lt-server clean
+.PHONY: demo test system-deps lt-server superdesk clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,10 +51,26 @@ $(LT_VENV)/.lt:
 
 lt-server: $(LT_VENV)/.lt
 
-test: $(VENV)/.dev system-deps lt-server
+# superdesk-core 2.5.3 (PyPI's newest) with --no-deps, then its own requirements with the overrides Python 3.11
+# needs (tests/superdesk-requirements.txt says which and why). Some of its sdists (PyYAML 5.4 needs Cython < 3,
+# others pkg_resources) build only against the venv's Cython 0.29 and setuptools < 70, hence --no-build-isolation;
+# pip < 24.1 because newer pip rejects the metadata of celery 4.4 and 5.0 ("pytz (>dev)").
+# The last step parses a NewsML-G2 item with the real parser.
+$(SD_VENV)/.superdesk: tests/superdesk-requirements.txt tests/superdesk_ingest.py
+	$(PYTHON) -m venv $(SD_VENV)
+	$(SD_VENV)/bin/pip install --quiet 'pip<24.1'
+	$(SD_VENV)/bin/pip install --quiet 'cython<3' wheel 'setuptools<70'
+	$(SD_VENV)/bin/pip install --quiet --no-deps superdesk-core==2.5.3
+	$(SD_VENV)/bin/pip install --quiet --no-build-isolation -r tests/superdesk-requirements.txt
+	$(SD_VENV)/bin/python tests/superdesk_ingest.py --self-check
+	touch $@
+
+superdesk: $(SD_VENV)/.superdesk
+
+test: $(VENV)/.dev system-deps lt-server superdesk
 	$(BIN)/ruff check syndicate tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(LT_VENV) feeds/*/ partners/ var/
+	rm -rf $(VENV) $(LT_VENV) $(SD_VENV) feeds/*/ partners/ var/

@@ -86,7 +86,28 @@ def xhtml_document(title: str, body_html: str, lang: str, direction: str) -> etr
         except (etree.LxmlError, ValueError) as exc:
             raise RenderError("body is not parseable HTML") from exc
         _copy_children(fragment, body)
+        _unindented(body)
     return html
+
+
+#: block elements of the sanitiser's allow-list: a newline after each keeps text readers' words apart
+_BLOCKS = frozenset({"p", "div", "ul", "ol", "li", "blockquote", "pre", "figure", "figcaption", "table", "caption",
+                     "thead", "tbody", "tfoot", "tr", "td", "th", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd"})
+
+
+def _unindented(body: etree._Element) -> None:
+    """Keep the serialiser's indentation out of the XHTML body, newline after each block instead.
+
+    A text node in ``<body>`` makes libxml2's pretty-printer leave all inside it as built. Indented, a block that
+    holds only elements (``<ul>``, ``<blockquote><p>``) gets whitespace text, which Superdesk's ingest parser keeps
+    as body (an empty ``<ul>\\n      </ul>``), with other whitespace in a ``newsMessage`` (nested deeper) than in
+    the item file of the same version. Newlines go only after blocks (tails), never before a block's first child.
+    """
+    if body.text is None:
+        body.text = "\n"
+    for el in body.iter():
+        if el is not body and isinstance(el.tag, str) and etree.QName(el).localname in _BLOCKS and not el.tail:
+            el.tail = "\n"
 
 
 def _copy_children(source: etree._Element, target: etree._Element) -> None:

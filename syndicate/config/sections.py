@@ -254,8 +254,9 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         for cat in p.strings("categories"):
             if cat not in slugs:
                 raise p.fail("categories", f"unknown category {cat!r}")
-        for f in p.strings("formats", ("newsml",)):
-            if f not in (*FORMATS, "ninjs"):      # ninjs: partner item files and the items API only
+        formats = p.strings("formats", ("newsml",))
+        for f in formats:
+            if f not in (*FORMATS, "ninjs"):      # ninjs: partner item files, the items API and pushes only
                 raise p.fail("formats", f"unknown format {f!r}")
         hashes = _hashes(p, "token_hashes", "syndicate partners token")
         push = p.get("push_url", str)
@@ -266,7 +267,6 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         if not all(isinstance(x, str) and x for x in secrets) or (secret is not None and not secrets):
             raise p.fail("push_secret", "must be a non-empty string or a list of them (old and new while "
                                         "rotating)")
-        formats = p.strings("formats", ("newsml",))
         push_format = p.get("push_format", str, "newsml" if "newsml" in formats else "ninjs")
         if push_format not in ("newsml", "ninjs"):
             raise p.fail("push_format", f"must be newsml or ninjs (got {push_format!r})")
@@ -280,7 +280,7 @@ def _partners(r: _Reader, cats: tuple[Category, ...], langs: tuple[str, ...]) ->
         if rate < 1:
             raise p.fail("rate_limit", "must be at least 1 request per minute")
         out.append(Partner(name=name, languages=p.strings("languages"), categories=p.strings("categories"),
-                           formats=p.strings("formats", ("newsml",)), embargoed=p.get("embargoed", bool, False),
+                           formats=formats, embargoed=p.get("embargoed", bool, False),
                            token_hashes=hashes, push_url=push, push_secret=secrets[0] if secrets else None,
                            push_secrets=secrets, rate_limit=rate,
                            html_rendition=p.get("html_rendition", bool, False), machine_translations=machine,

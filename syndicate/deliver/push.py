@@ -121,7 +121,8 @@ class Pusher:
         self.partners = {p.name: p for p in config.partners if p.push_url}
         self.stop_event = threading.Event()
 
-    def _version(self, claim: Claim) -> tuple[str, bytes]:
+    def _version(self, claim: Claim) -> tuple[str, bytes, str]:
+        """(guid, body, media type) of the queued version, in the partner's ``push_format``."""
         article = self.store.articles.version_at(claim.version_seq)
         if article is None:
             raise StoreError("a queued version is not in the store", context=f"seq {claim.version_seq}")
@@ -132,11 +133,10 @@ class Pusher:
         decision = decide(article, audience, now, shown_before=True)
         items = prepare(self.store, [(article, decision)], audience, now)
         if partner.push_format == "ninjs":
-            return article.guid, partner_ninjs_item(self.config, items[0], partner)
-        return article.guid, partner_message(self.config, items, f"push-{partner.name}", partner)
+            return article.guid, partner_ninjs_item(self.config, items[0], partner), NINJS
+        return article.guid, partner_message(self.config, items, f"push-{partner.name}", partner), NEWSMESSAGE
 
-    def _post(self, partner: Partner, claim: Claim, guid: str, body: bytes) -> requests.Response:
-        media = NINJS if partner.push_format == "ninjs" else NEWSMESSAGE
+    def _post(self, partner: Partner, claim: Claim, guid: str, body: bytes, media: str) -> requests.Response:
         headers = {"Content-Type": media, "X-Syndicate-Delivery": str(claim.id), "X-Syndicate-Guid": guid,
                    "X-Syndicate-Version": str(claim.version), "User-Agent": "syndicate-push/1"}
         secrets = partner.push_secrets or ((partner.push_secret,) if partner.push_secret else ())
@@ -157,8 +157,8 @@ class Pusher:
         settings = self.config.push
         status: int | None = None
         try:
-            guid, body = self._version(claim)
-            response = self._post(partner, claim, guid, body)
+            guid, body, media = self._version(claim)
+            response = self._post(partner, claim, guid, body, media)
             status = response.status_code
             response.close()
             if 200 <= status < 300:

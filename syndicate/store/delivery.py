@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from syndicate.errors import StoreError
-from syndicate.model import Article, Scope, Status
+from syndicate.model import MACHINE_TRANSLATIONS, Article, Scope, Status
 from syndicate.store.db import CHUNK, Database
 from syndicate.store.schema import article_versions, delivery_changes, delivery_counter, push_queue
 from syndicate.store.snapshots import decode
@@ -286,7 +286,7 @@ class Delivery:
         return top, [Entry(int(r.cursor), int(r.version_seq), decode(r.data)) for r in rows]
 
     def shown_before(self, versions: Iterable[tuple[str, int]], *, early: bool, upto: int | None = None,
-                     max_rank: int = 2) -> set[tuple[str, int]]:
+                     max_rank: int = MACHINE_TRANSLATIONS["all"]) -> set[tuple[str, int]]:
         """Those of ``(article id, version)`` that had an earlier usable version released (to the kind of
         audience ``early`` names, at a cursor up to ``upto``) that an audience receiving machine ranks up to
         ``max_rank`` was shown."""
